@@ -1,0 +1,1 @@
+"""newsclean: turn noisy scraped news dumps into clean, structured articles."""

@@ -1,0 +1,1 @@
+"""Filters: each a pure function plus a pipeline step."""

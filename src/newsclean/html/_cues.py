@@ -1,0 +1,101 @@
+"""Class / id / tag vocabulary: what a page's own markup says about a node's role.
+
+Matching is on tokens of the class and id attributes (split on punctuation and camelCase), so
+"shadow" never matches "ad" and "relatedStories" matches "related". Only generic web vocabulary
+here, never a site's name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import lxml.html
+
+_SPLIT_RE = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+
+POSITIVE = frozenset(
+    """article articlebody artikel body content contents entry hentry main page post
+    posts story text blog prose richtext rte copy storycontent postcontent entrycontent
+    articlecontent bodytext maincontent""".split()
+)
+# Words that mark a node as not being part of the article, wherever they sit.
+BOILERPLATE = frozenset(
+    """nav navbar navigation menu menus footer sidebar aside comment comments commentlist
+    disqus share shares sharing social socials sharebar related relatedposts recommended
+    recommendations recirc recirculation promo promos promotion newsletter newsletters cookie
+    cookies consent gdpr subscribe subscription signup paywall ad ads advert adverts advertisement
+    advertising adslot adunit dfp sponsor sponsored widget widgets breadcrumb breadcrumbs tags
+    tagcloud popup modal overlay masthead trending popular mostpopular mostread outbrain taboola
+    pagination pager toolbar skip login banner rss print jump more readmore readnext next
+    prev previous footnotes-nav author-bio bio byline dateline timestamp meta metadata
+    credit credits""".split()
+)
+# Of those, the ones we still trust when they sit on an element that carries positive cues too
+# ("post-meta" is not content, "article-body" is).
+_WEAK = frozenset({"more", "meta", "metadata", "page", "next", "prev", "previous", "print"})
+NEGATIVE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "dialog"})
+NEGATIVE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "search"}
+)
+POSITIVE_ROLES = frozenset({"main", "article"})
+
+
+@lru_cache(maxsize=8192)
+def tokens_of(value: str) -> frozenset[str]:
+    """Lower-cased tokens of a class/id string, plus the compounds of adjacent pairs."""
+    parts = [p.lower() for p in _SPLIT_RE.split(value) if p]
+    compounds = {a + b for a, b in zip(parts, parts[1:])}
+    return frozenset(parts) | compounds
+
+
+def attr_tokens(el: lxml.html.HtmlElement) -> frozenset[str]:
+    cls = el.get("class")
+    ident = el.get("id")
+    if not cls and not ident:
+        return frozenset()
+    return tokens_of(f"{cls or ''} {ident or ''}")
+
+
+def boilerplate_cue(el: lxml.html.HtmlElement) -> str | None:
+    """The reason this element looks like page furniture, or None."""
+    tag = el.tag
+    if tag in NEGATIVE_TAGS:
+        return f"boilerplate_tag:{tag}"
+    role = el.get("role")
+    if role and role.lower() in NEGATIVE_ROLES:
+        return f"boilerplate_role:{role.lower()}"
+    toks = attr_tokens(el)
+    if not toks:
+        return None
+    bad = toks & BOILERPLATE
+    if not bad:
+        return None
+    if toks & POSITIVE:
+        bad = bad - _WEAK
+        if not bad or bad <= {"text", "copy"}:
+            return None
+        # "article-comments" is boilerplate, "article-content-share" too; "post-body" is not.
+        strong = bad - {"credit", "credits", "bio"}
+        if not strong:
+            return None
+    return "boilerplate_class:" + min(bad)
+
+
+def class_weight(el: lxml.html.HtmlElement) -> int:
+    """Readability-style +/-25 from class and id cues (and roles / semantic tags)."""
+    weight = 0
+    tag = el.tag
+    if tag in {"article", "main"}:
+        weight += 25
+    role = el.get("role")
+    if role and role.lower() in POSITIVE_ROLES:
+        weight += 25
+    if el.get("itemprop") in {"articleBody", "text", "reviewBody"}:
+        weight += 50
+    toks = attr_tokens(el)
+    if toks & POSITIVE:
+        weight += 25
+    if toks & BOILERPLATE - _WEAK:
+        weight -= 25
+    return weight

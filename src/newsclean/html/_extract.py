@@ -1,0 +1,325 @@
+"""Label rendered blocks: main content or page furniture, with a reason for each decision.
+
+The main-content container is chosen Readability-style (paragraph evidence propagated to
+ancestors, weighted by class/id cues and link density, then siblings that look alike), with all
+per-node statistics computed bottom-up once from the blocks. Inside the container, blocks under
+page-furniture markup, link-dense lists, bylines, UI phrases and the repeated title are labelled
+as removed. Nothing is deleted: every block keeps a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+
+from newsclean.html._cues import attr_tokens, boilerplate_cue, class_weight
+from newsclean.html._render import RawBlock
+
+_SCORED_KINDS = frozenset({"paragraph", "quote", "preformatted"})
+_INIT_SCORE = {
+    "div": 5,
+    "article": 5,
+    "main": 5,
+    "section": 3,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+    "address": -3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "dd": -3,
+    "dt": -3,
+    "li": -3,
+    "form": -3,
+    "h1": -5,
+    "h2": -5,
+    "h3": -5,
+    "h4": -5,
+    "h5": -5,
+    "h6": -5,
+    "th": -5,
+}
+_CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "div", "section", "table", "header", "figure"})
+_COMMA_RE = re.compile("[,\uff0c\u3001\u060c]")
+_SENTENCE_END_RE = re.compile(r"[.!?\u3002\uff01\uff1f\u061f\u0964]['\"\u201d\u2019)]?$")
+_BYLINE_RE = re.compile(
+    r"^(?:by|par|von|por|di|door|av|af|por|автор|written by|posted by|words by)[\s:]+\S",
+    re.IGNORECASE,
+)
+_BYLINE_TOKENS = frozenset(
+    {"byline", "author", "authors", "dateline", "timestamp", "date", "time", "published",
+     "pubdate", "posted", "meta", "postmeta", "entrymeta", "articlemeta", "credit", "credits",
+     "contributor", "contributors"}
+)
+# Short UI lines that are never article text, in the languages we see most.
+_UI_LINE_RE = re.compile(
+    r"^(?:advertisement|advertising|ad|sponsored|sponsored content|share|share this|"
+    r"share this article|share on \w+|tweet|email|print|comments?|\d+ comments?|"
+    r"leave a comment|read more|read next|continue reading|see also|related|related articles|"
+    r"related stories|more stories|recommended|subscribe|sign up|log ?in|follow us|"
+    r"click here|skip to (?:main )?content|back to top|top|menu|close|loading|"
+    r"image|photo|video|play video|listen|copy link|link copied|"
+    r"publicité|anzeige|werbung|publicidad|pubblicità|реклама)[\s.:!»›>]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Stats:
+    text: int = 0
+    links: int = 0
+    commas: int = 0
+    score: float = 0.0
+    scored: bool = False
+
+
+def _link_density(stats: _Stats) -> float:
+    return stats.links / stats.text if stats.text else 0.0
+
+
+class _Classifier:
+    def __init__(self, blocks: list[RawBlock], body: lxml.html.HtmlElement, hidden: set[object]):
+        self.blocks = blocks
+        self.body = body
+        self.hidden = hidden
+        self.stats: dict[lxml.html.HtmlElement, _Stats] = {}
+        self.chains: list[list[lxml.html.HtmlElement]] = []
+        self.cues: dict[lxml.html.HtmlElement, str | None] = {}
+
+    def stat(self, el: lxml.html.HtmlElement) -> _Stats:
+        st = self.stats.get(el)
+        if st is None:
+            st = self.stats[el] = _Stats()
+        return st
+
+    def cue(self, el: lxml.html.HtmlElement) -> str | None:
+        if el in self.cues:
+            return self.cues[el]
+        value = boilerplate_cue(el) if el is not self.body else None
+        self.cues[el] = value
+        return value
+
+    def collect(self) -> None:
+        body = self.body
+        for block in self.blocks:
+            chain = [block.owner]
+            if block.owner is not body:
+                for anc in block.owner.iterancestors():
+                    chain.append(anc)
+                    if anc is body:
+                        break
+            self.chains.append(chain)
+            n = len(block.text)
+            link = block.link_len
+            commas = len(_COMMA_RE.findall(block.text))
+            for el in chain:
+                st = self.stat(el)
+                st.text += n
+                st.links += link
+                st.commas += commas
+
+    def furniture(self, chain: list[lxml.html.HtmlElement], limit: int) -> tuple[int, str] | None:
+        """First page-furniture ancestor in ``chain[:limit]`` as (index, reason)."""
+        body_text = self.stats[self.body].text if self.body in self.stats else 0
+        for i, el in enumerate(chain[:limit]):
+            reason = self.cue(el)
+            # A wrapper that holds most of the page's text is layout, not a sidebar.
+            if reason is not None and self.stats[el].text <= 0.6 * body_text:
+                return i, reason
+        return None
+
+    def score(self, use_cues: bool) -> list[lxml.html.HtmlElement]:
+        for st in self.stats.values():
+            st.score = 0.0
+            st.scored = False
+        candidates: list[lxml.html.HtmlElement] = []
+        for block, chain in zip(self.blocks, self.chains):
+            if block.kind not in _SCORED_KINDS or len(block.text) < 25:
+                continue
+            if any(el in self.hidden for el in chain):
+                continue
+            if use_cues and self.furniture(chain, len(chain) - 1) is not None:
+                continue
+            points = 1.0 + len(_COMMA_RE.findall(block.text)) + min(len(block.text) // 100, 3)
+            for level, anc in enumerate(chain[1:6]):
+                st = self.stats[anc]
+                if not st.scored:
+                    tag = anc.tag if isinstance(anc.tag, str) else ""
+                    st.score = _INIT_SCORE.get(tag, 0) + class_weight(anc)
+                    st.scored = True
+                    candidates.append(anc)
+                divider = 1 if level == 0 else 2 if level == 1 else level * 3
+                st.score += points / divider
+        for anc in candidates:
+            st = self.stats[anc]
+            st.score *= 1.0 - _link_density(st)
+        return candidates
+
+    def pick_top(self, candidates: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement:
+        ranked = sorted(candidates, key=lambda el: -self.stats[el].score)
+        top = ranked[0]
+        top_score = self.stats[top].score
+        alternatives = [
+            set(el.iterancestors())
+            for el in ranked[1:5]
+            if top_score > 0 and self.stats[el].score / top_score >= 0.75
+        ]
+        if len(alternatives) >= 3:
+            parent = top.getparent()
+            while parent is not None and parent is not self.body:
+                if sum(1 for anc in alternatives if parent in anc) >= 3:
+                    top = parent
+                    break
+                parent = parent.getparent()
+        last = self.stats[top].score
+        threshold = last / 3
+        parent = top.getparent()
+        while parent is not None and parent is not self.body:
+            st = self.stats.get(parent)
+            if st is None or not st.scored:
+                parent = parent.getparent()
+                continue
+            if st.score < threshold:
+                break
+            if st.score > last:
+                top = parent
+                break
+            last = st.score
+            parent = parent.getparent()
+        parent = top.getparent()
+        while parent is not None and parent is not self.body and len(parent) == 1:
+            top = parent
+            parent = top.getparent()
+        return top
+
+    def siblings(self, top: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+        roots = {top}
+        parent = top.getparent()
+        if parent is None or top is self.body:
+            return roots
+        top_st = self.stats[top]
+        threshold = max(10.0, top_st.score * 0.2)
+        top_class = top.get("class")
+        for sib in parent.iterchildren():
+            if sib is top or not isinstance(sib.tag, str):
+                continue
+            st = self.stats.get(sib)
+            if st is None or st.text == 0:
+                continue
+            bonus = top_st.score * 0.2 if top_class and sib.get("class") == top_class else 0.0
+            if st.scored and st.score + bonus >= threshold:
+                roots.add(sib)
+            elif sib.tag in {"p", "blockquote", "pre"} or (
+                sib.tag in {"ul", "ol"} and st.text > 80
+            ):
+                density = _link_density(st)
+                if (st.text > 80 and density < 0.25) or (0 < st.text <= 80 and density == 0):
+                    if st.text > 80 or self._ends_sentence(sib):
+                        roots.add(sib)
+        return roots
+
+    def _ends_sentence(self, el: lxml.html.HtmlElement) -> bool:
+        for block, chain in zip(self.blocks, self.chains):
+            if el in chain:
+                return bool(_SENTENCE_END_RE.search(block.text))
+        return False
+
+
+def _is_byline(block: RawBlock, chain: list[lxml.html.HtmlElement], root_index: int) -> bool:
+    if len(block.text) > 150:
+        return False
+    if _BYLINE_RE.match(block.text):
+        return True
+    for el in chain[:root_index]:
+        if el.get("itemprop") in {"author", "datePublished", "dateModified", "dateCreated"}:
+            return True
+        if el.get("rel") == "author" or attr_tokens(el) & _BYLINE_TOKENS:
+            return True
+        if el.tag in {"address"}:
+            return True
+    owner = block.owner
+    return bool(owner.find(".//time") is not None and len(block.text) < 80)
+
+
+def classify(
+    blocks: list[RawBlock],
+    root: lxml.html.HtmlElement,
+    hidden: list[lxml.html.HtmlElement],
+) -> lxml.html.HtmlElement | None:
+    """Set ``keep`` and ``reason`` on every block; return the main-content element (or None)."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    if not blocks:
+        return None
+    clf = _Classifier(blocks, body, set(hidden))
+    clf.collect()
+    top: lxml.html.HtmlElement | None = None
+    roots: set[lxml.html.HtmlElement] = set()
+    for use_cues in (True, False):
+        candidates = clf.score(use_cues)
+        if not candidates:
+            continue
+        top = clf.pick_top(candidates)
+        roots = clf.siblings(top)
+        kept = sum(clf.stats[r].text for r in roots)
+        if kept >= 250 or not use_cues:
+            break
+    if top is None:
+        top = body
+        roots = {body}
+    _label(clf, roots)
+    return top
+
+
+def _label(clf: _Classifier, roots: set[lxml.html.HtmlElement]) -> None:
+    seen_long = False
+    for block, chain in zip(clf.blocks, clf.chains):
+        root_index = next((i for i, el in enumerate(chain) if el in roots), -1)
+        if any(el in clf.hidden for el in chain):
+            block.keep, block.reason = False, "hidden"
+            continue
+        if root_index < 0:
+            found = clf.furniture(chain, len(chain) - 1)
+            block.keep = False
+            block.reason = found[1] if found else "outside_main_content"
+            continue
+        found = clf.furniture(chain, root_index)
+        if found is not None:
+            block.keep, block.reason = False, found[1]
+            continue
+        dense = _dense_container(clf, chain, root_index)
+        if dense is not None:
+            block.keep, block.reason = False, dense
+            continue
+        n = len(block.text)
+        if block.link_len > 0.5 * n and n < 300:
+            block.keep, block.reason = False, "link_density"
+            continue
+        if n < 60 and _UI_LINE_RE.match(block.text):
+            block.keep, block.reason = False, "boilerplate_text"
+            continue
+        if not seen_long and _is_byline(block, chain, root_index):
+            block.keep, block.reason = False, "byline"
+            continue
+        if n >= 150:
+            seen_long = True
+        block.keep, block.reason = True, "main_content"
+
+
+def _dense_container(
+    clf: _Classifier, chain: list[lxml.html.HtmlElement], root_index: int
+) -> str | None:
+    for el in chain[1:root_index]:
+        if el.tag not in _CONTAINER_TAGS:
+            continue
+        st = clf.stats[el]
+        density = _link_density(st)
+        if st.commas >= 10:
+            continue
+        if density > 0.5 or (density > 0.33 and st.text < 200 and el.tag in {"ul", "ol"}):
+            return "link_density"
+    return None

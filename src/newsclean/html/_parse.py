@@ -1,0 +1,160 @@
+"""Safe HTML parsing: no entity expansion, no network, bounded size, bounded depth, no silent loss.
+
+libxml2 stops building the tree below 256 levels (2048 with ``huge_tree``) and silently drops the
+rest of the document. We parse with ``huge_tree`` (safe here: entities are never resolved and the
+input size is capped before parsing), then flatten everything below ``max_depth`` into its ancestor
+at that depth, with a recorded warning. When a page is deeper than even libxml2's huge limit, its
+markup is pre-flattened with a tag scanner before parsing, so text below the limit survives too.
+If lxml cannot build a tree at all, BeautifulSoup (``html.parser``) is the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree as etree
+import lxml.html
+
+from newsclean._errors import InputError, InputTooLargeError
+from newsclean.html._decode import strip_xml_declaration
+
+DEFAULT_MAX_DEPTH = 256
+DEFAULT_MAX_CHARS = 20_000_000
+# libxml2's hard depth limit with XML_PARSE_HUGE; a tree this deep has lost content.
+_LIBXML_HUGE_DEPTH = 2040
+
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen".split()
+)
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][^\s/>]*)([^>]*)>")
+_RAW_TEXT_RE = re.compile(r"<(script|style|textarea)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+
+
+def _make_parser() -> lxml.html.HTMLParser:
+    return lxml.html.HTMLParser(
+        huge_tree=True,
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        default_doctype=False,
+    )
+
+
+_PARSER = _make_parser()
+
+
+def _max_depth(root: lxml.html.HtmlElement) -> int:
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def _flatten_below(root: lxml.html.HtmlElement, max_depth: int) -> int:
+    """Unwrap every element deeper than ``max_depth``; its text and tail stay in place."""
+    too_deep: list[lxml.html.HtmlElement] = []
+    depth = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            if depth > max_depth:
+                too_deep.append(el)
+        else:
+            depth -= 1
+    # Reverse document order: children are unwrapped before their parents.
+    for el in reversed(too_deep):
+        el.drop_tag()
+    return len(too_deep)
+
+
+def _preflatten_markup(text: str, max_depth: int) -> str:
+    """Drop open/close tag pairs nested deeper than ``max_depth`` (scanner, not a parser)."""
+    protected = [(m.start(), m.end()) for m in _RAW_TEXT_RE.finditer(text)]
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []
+    pos = 0
+    guard = 0
+    for match in _TAG_RE.finditer(text):
+        start = match.start()
+        while guard < len(protected) and protected[guard][1] <= start:
+            guard += 1
+        if guard < len(protected) and protected[guard][0] <= start:
+            continue
+        closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
+        drop = False
+        if closing:
+            for i in range(len(stack) - 1, max(-1, len(stack) - 32), -1):
+                if stack[i][0] == name:
+                    drop = stack[i][1]
+                    del stack[i:]
+                    break
+        elif name not in _VOID and not rest.rstrip().endswith("/"):
+            drop = len(stack) >= max_depth
+            stack.append((name, drop))
+        if drop:
+            out.append(text[pos:start])
+            # A space keeps words of adjacent dropped blocks apart.
+            out.append(" ")
+            pos = match.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _parse_with_lxml(text: str) -> lxml.html.HtmlElement | None:
+    try:
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    return root if root is not None else None
+
+
+def _parse_with_soup(text: str) -> lxml.html.HtmlElement:
+    from lxml.html import soupparser
+
+    root = soupparser.fromstring(text, features="html.parser")
+    if not isinstance(root, lxml.html.HtmlElement):  # pragma: no cover - defensive
+        raise InputError("HTML could not be parsed")
+    return root
+
+
+def parse_html(
+    text: str,
+    *,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> tuple[lxml.html.HtmlElement, list[str]]:
+    """Parse ``text`` into an lxml tree; return ``(root, warnings)``.
+
+    Raises :class:`InputTooLargeError` above ``max_chars``. Warnings are short codes with details
+    (``"depth_flattened:..."``, ``"parser_fallback:bs4"``, ...) for the audit trail.
+    """
+    if max_depth < 8:
+        raise InputError("max_depth must be at least 8")
+    if len(text) > max_chars:
+        raise InputTooLargeError(
+            f"HTML document has {len(text)} characters, above the limit of {max_chars}"
+        )
+    warnings: list[str] = []
+    text = strip_xml_declaration(text)
+    # libxml2 treats NUL as end of input; C0 controls are never page content.
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        warnings.append("nul_removed")
+    if not text.strip():
+        text = "<html><body></body></html>"
+    root = _parse_with_lxml(text)
+    if root is not None and _max_depth(root) >= _LIBXML_HUGE_DEPTH:
+        warnings.append(f"depth_preflattened:markup deeper than {_LIBXML_HUGE_DEPTH} levels")
+        root = _parse_with_lxml(_preflatten_markup(text, max_depth))
+    if root is None:
+        warnings.append("parser_fallback:bs4")
+        root = _parse_with_soup(text)
+    depth = _max_depth(root)
+    if depth > max_depth:
+        moved = _flatten_below(root, max_depth)
+        warnings.append(f"depth_flattened:{moved} elements below depth {max_depth} unwrapped")
+    return root, warnings

@@ -1,0 +1,349 @@
+#!/usr/bin/env python3
+"""Run newsclean (and the anchors that are installed) over the dev benchmark and write
+docs/benchmarks.md.
+
+    python benchmarks/run.py                       # everything, ../shared/eval
+    python benchmarks/run.py --data DIR --datasets scrapinghub --inputs html,lynx
+    python benchmarks/run.py --no-anchors --jobs 2
+
+Predictions go to runs/<system>__<dataset>__<input>.jsonl and are scored with the benchmark's
+own score.py. Anchors (extra ``bench``): trafilatura, readability-lxml and jusText on HTML; the
+dump as-is, datatrove's C4 line filter and jusText over dump lines on text dumps. An anchor that
+is not installed is skipped and said so in the report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+RENDERERS = ("bs4_nosep", "bs4_newline", "lynx", "w3m", "html_text", "inscriptis")
+DATASETS = ("scrapinghub", "readability", "htmldate")
+# A fixed "now" so relative dates and the future-date check do not depend on the day of the run.
+REFERENCE_TIME = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+Prediction = dict[str, Any]
+
+
+# ----------------------------------------------------------------------------- systems
+def run_newsclean(raw: bytes, url: str | None, input_name: str) -> Prediction:
+    import newsclean
+
+    fmt = "html" if input_name == "html" else "text"
+    article = newsclean.clean(raw, url=url, input_format=fmt, reference_time=REFERENCE_TIME)
+    return {
+        "body": article.text,
+        "title": article.title,
+        "date": article.published.date().isoformat() if article.published else None,
+    }
+
+
+def run_trafilatura(raw: bytes, url: str | None, input_name: str) -> Prediction:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(raw.decode("utf-8", "replace"), url=url, with_metadata=True)
+    if doc is None:
+        return {"body": ""}
+    data = doc if isinstance(doc, dict) else doc.as_dict()
+    return {"body": data.get("text") or "", "title": data.get("title"), "date": data.get("date")}
+
+
+def run_readability(raw: bytes, url: str | None, input_name: str) -> Prediction:
+    import lxml.html
+    from readability import Document
+
+    doc = Document(raw.decode("utf-8", "replace"))
+    summary = lxml.html.fromstring(doc.summary())
+    body = "\n\n".join(
+        " ".join(el.text_content().split())
+        for el in summary.iter("p", "h1", "h2", "h3", "h4", "li", "pre", "blockquote")
+    )
+    return {"body": body, "title": doc.short_title()}
+
+
+def run_justext_html(raw: bytes, url: str | None, input_name: str) -> Prediction:
+    import justext
+
+    paragraphs = justext.justext(raw, justext.get_stoplist("English"))
+    return {"body": "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)}
+
+
+def run_dump_as_is(raw: bytes, url: str | None, input_name: str) -> Prediction:
+    return {"body": raw.decode("utf-8", "replace")}
+
+
+def run_c4_lines(raw: bytes, url: str | None, input_name: str) -> Prediction:
+    """datatrove's C4 quality filter, line rules only (terminal punctuation, >= 3 words...)."""
+    from datatrove.data import Document
+    from datatrove.pipeline.filters import C4QualityFilter
+
+    filt = C4QualityFilter(filter_no_terminal_punct=True, min_num_sentences=-1)
+    doc = Document(text=raw.decode("utf-8", "replace"), id="x")
+    filt.filter(doc)
+    return {"body": doc.text}
+
+
+def run_justext_lines(raw: bytes, url: str | None, input_name: str) -> Prediction:
+    import html
+
+    import justext
+
+    lines = raw.decode("utf-8", "replace").split("\n")
+    page = "<html><body>" + "".join(f"<p>{html.escape(x)}</p>" for x in lines) + "</body></html>"
+    paragraphs = justext.justext(page.encode(), justext.get_stoplist("English"))
+    return {"body": "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)}
+
+
+SYSTEMS: dict[str, tuple[str, Callable[[bytes, str | None, str], Prediction], str | None]] = {
+    # name: (applies to "html" | "dump" | "both", function, module needed)
+    "newsclean": ("both", run_newsclean, None),
+    "trafilatura": ("html", run_trafilatura, "trafilatura"),
+    "readability-lxml": ("html", run_readability, "readability"),
+    "justext": ("html", run_justext_html, "justext"),
+    "dump-as-is": ("dump", run_dump_as_is, None),
+    "datatrove-c4": ("dump", run_c4_lines, "datatrove"),
+    "justext-lines": ("dump", run_justext_lines, "justext"),
+}
+
+
+# ----------------------------------------------------------------------------- running
+def load_ground_truth(eval_dir: Path, dataset: str) -> list[dict[str, Any]]:
+    path = eval_dir / "data" / dataset / "ground_truth.jsonl"
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def input_path(eval_dir: Path, dataset: str, input_name: str, doc_id: str) -> Path:
+    if input_name == "html":
+        return eval_dir / "data" / dataset / "html" / f"{doc_id}.html"
+    return eval_dir / "dumps" / dataset / input_name / f"{doc_id}.txt"
+
+
+def _run_one(args: tuple[str, str, str | None, str]) -> Prediction:
+    system, path, url, input_name = args
+    func = SYSTEMS[system][1]
+    raw = Path(path).read_bytes()
+    start = time.perf_counter()
+    try:
+        pred = func(raw, url, input_name)
+    except Exception as exc:  # an anchor's crash is a data point, not the end of the run
+        pred = {"body": "", "error": f"{type(exc).__name__}: {exc}"}
+    pred["elapsed_s"] = time.perf_counter() - start
+    return pred
+
+
+def run_cell(
+    system: str, dataset: str, input_name: str, eval_dir: Path, out_dir: Path, jobs: int
+) -> Path:
+    truth = load_ground_truth(eval_dir, dataset)
+    tasks = []
+    for rec in truth:
+        path = input_path(eval_dir, dataset, input_name, rec["id"])
+        if path.exists():
+            tasks.append((rec["id"], (system, str(path), rec.get("url"), input_name)))
+    out = out_dir / f"{system}__{dataset}__{input_name}.jsonl"
+    with out.open("w", encoding="utf-8") as f:
+        for doc_id, pred in zip(
+            (t[0] for t in tasks), _map(_run_one, [t[1] for t in tasks], jobs), strict=True
+        ):
+            pred["id"] = doc_id
+            f.write(json.dumps(pred, ensure_ascii=False) + "\n")
+    return out
+
+
+def _map(func: Callable[[Any], Prediction], items: list[Any], jobs: int) -> Iterator[Prediction]:
+    if jobs <= 1:
+        yield from map(func, items)
+        return
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from pool.map(func, items, chunksize=8)
+
+
+def applies_to(system: str, input_name: str) -> bool:
+    kind = SYSTEMS[system][0]
+    return kind == "both" or (kind == "html") == (input_name == "html")
+
+
+def available(module: str | None) -> bool:
+    if module is None:
+        return True
+    try:
+        __import__(module)
+    except Exception:
+        return False
+    return True
+
+
+def version_of(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+# ----------------------------------------------------------------------------- report
+def score(eval_dir: Path, files: list[Path], json_out: Path) -> list[dict[str, Any]]:
+    env = dict(os.environ, NEWSCLEAN_EVAL_DATA=str(eval_dir / "data"))
+    subprocess.run(
+        [
+            sys.executable,
+            str(eval_dir / "score.py"),
+            *map(str, files),
+            "--json",
+            str(json_out),
+            "--n-bootstrap",
+            "200",
+        ],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    return list(json.loads(json_out.read_text()))
+
+
+def _f(value: Any, spec: str = ".3f") -> str:
+    return "–" if value is None else format(value, spec)
+
+
+def render_report(results: list[dict[str, Any]], command: str, skipped: list[str]) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Measured on the development benchmark in `../shared/eval` (830 real pages; see its",
+        "README) with its own scorer. Body F1 is the scrapinghub article-extraction-benchmark's",
+        "token-4-gram-shingle F1; title is the normalised exact match; date is day accuracy;",
+        "glue columns count glued sentence boundaries per document; docs/s is single-process",
+        "throughput from per-document wall time on a 2-core machine (relative, not absolute).",
+        "",
+        f"Command: `{command}`",
+        "",
+        f"Run: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}; Python "
+        f"{platform.python_version()}; newsclean {version_of('newsclean')}; "
+        + "; ".join(
+            f"{d} {version_of(d)}"
+            for d in ("trafilatura", "readability-lxml", "justext", "datatrove")
+        ),
+        "",
+    ]
+    if skipped:
+        lines += [f"Skipped (not installed): {', '.join(skipped)}.", ""]
+    by_dataset: dict[str, list[dict[str, Any]]] = {}
+    for r in results:
+        by_dataset.setdefault(r["dataset"], []).append(r)
+    for dataset in DATASETS:
+        rows = by_dataset.get(dataset)
+        if not rows:
+            continue
+        lines += [f"## {dataset}", ""]
+        if rows[0]["kind"] == "body":
+            lines += [
+                "| input | system | F1 | P | R | title norm | date | glue/doc | gt/doc "
+                "| glue_body | docs/s |",
+                "|---|---|---|---|---|---|---|---|---|---|---|",
+            ]
+        else:
+            lines += [
+                "| input | system | date acc | date given | docs/s |",
+                "|---|---|---|---|---|",
+            ]
+        order = ["html", *RENDERERS]
+        rows.sort(
+            key=lambda r: (
+                order.index(r["input"]) if r["input"] in order else 99,
+                r["system"] != "newsclean",
+                r["system"],
+            )
+        )
+        for r in rows:
+            if r["kind"] == "body":
+                lines.append(
+                    f"| {r['input']} | {r['system']} | **{_f(r.get('f1'))}** | "
+                    f"{_f(r.get('precision'))} | {_f(r.get('recall'))} | "
+                    f"{_f(r.get('title_norm'))} | {_f(r.get('date_acc'))} | "
+                    f"{_f(r.get('glue_per_doc'), '.2f')} | {_f(r.get('glue_gt_per_doc'), '.2f')} | "
+                    f"{_f(r.get('glue_body_per_doc'), '.3f')} | {_f(r.get('docs_per_s'), '.0f')} |"
+                )
+            else:
+                lines.append(
+                    f"| {r['input']} | {r['system']} | **{_f(r.get('date_acc'))}** | "
+                    f"{_f(r.get('date_given'))} | {_f(r.get('docs_per_s'), '.0f')} |"
+                )
+        lines.append("")
+    ours = [r for r in results if r["system"] == "newsclean" and r["kind"] == "body"]
+    dumps = [r for r in ours if r["input"] != "html"]
+    if dumps:
+        mean = sum(r["f1"] for r in dumps) / len(dumps)
+        worst = min(dumps, key=lambda r: r["f1"])
+        lines += [
+            "## Summary: text dumps",
+            "",
+            f"newsclean over {len(dumps)} dataset × renderer cells: mean body F1 **{mean:.3f}**, "
+            f"lowest cell {worst['f1']:.3f} ({worst['dataset']}/{worst['input']}).",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_EVAL, help="the eval folder")
+    ap.add_argument("--datasets", default=",".join(DATASETS))
+    ap.add_argument("--inputs", default="html," + ",".join(RENDERERS))
+    ap.add_argument("--systems", default=",".join(SYSTEMS))
+    ap.add_argument("--no-anchors", action="store_true", help="run newsclean only")
+    ap.add_argument("--jobs", type=int, default=1, help="processes (docs/s stay per process)")
+    ap.add_argument("--runs", type=Path, default=ROOT / "runs")
+    ap.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    ap.add_argument(
+        "--extra",
+        type=Path,
+        nargs="*",
+        default=sorted((ROOT / "benchmarks" / "results").glob("*.md")),
+        help="markdown sections appended to the report",
+    )
+    args = ap.parse_args(argv)
+    if not (args.data / "score.py").exists():
+        print(f"no benchmark data at {args.data}", file=sys.stderr)
+        return 2
+    args.runs.mkdir(parents=True, exist_ok=True)
+    systems = ["newsclean"] if args.no_anchors else args.systems.split(",")
+    skipped = [s for s in systems if not available(SYSTEMS[s][2])]
+    files = []
+    for dataset in args.datasets.split(","):
+        for input_name in args.inputs.split(","):
+            for system in systems:
+                if system in skipped or not applies_to(system, input_name):
+                    continue
+                if dataset == "htmldate" and system not in ("newsclean", "trafilatura"):
+                    continue
+                t0 = time.perf_counter()
+                files.append(run_cell(system, dataset, input_name, args.data, args.runs, args.jobs))
+                print(
+                    f"{system:18s} {dataset:12s} {input_name:12s} {time.perf_counter() - t0:6.1f}s",
+                    file=sys.stderr,
+                )
+    results = score(args.data, files, args.runs / "scores.json")
+    command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    report = render_report(results, command.strip(), skipped)
+    for extra in args.extra:
+        report += "\n" + extra.read_text(encoding="utf-8").strip() + "\n"
+    args.report.write_text(report + "\n", encoding="utf-8")
+    print(f"wrote {args.report}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,658 @@
+"""Publication dates: find the dateline, parse it in any common format, say what was ambiguous.
+
+Public entry points:
+
+* :func:`parse_date` reads one dateline-like string;
+* :func:`find_dates` lists every date in a longer text;
+* :func:`find_publication_date` picks the published (and updated) date among a dump's blocks;
+* :func:`find_html_publication_date` (in :mod:`._dates_html`) reads structured data first;
+* :func:`learn_date_order` / :class:`DateOrderProfile` carry a site's day/month order.
+
+Day/month order of ambiguous numeric dates ("05/06/23") is settled, in this order, by an
+explicit ``date_order`` option, a learned site profile, unambiguous dates elsewhere in the same
+document, the CLDR default of the language, the separator convention (dots are day-first),
+and finally a day-first fallback; :attr:`DateMatch.order_rule` records which rule decided.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from ._dates_lang import fold, vocabulary
+from ._dates_parse import (
+    MIN_YEAR,
+    OLDEST_FULL_YEAR,
+    ORDERS,
+    Clock,
+    Raw,
+    expand_year,
+    order_for_language,
+    read_time_after,
+    read_time_before,
+    scan,
+)
+
+__all__ = [
+    "DateFinding",
+    "DateMatch",
+    "DateOrderProfile",
+    "find_dates",
+    "find_publication_date",
+    "is_dateline_block",
+    "learn_date_order",
+    "parse_date",
+]
+
+# Longest input scanned at once; a dateline is never further than this into a block.
+MAX_TEXT = 2_000_000
+_ORDER_NAMES = {"DMY": "day-month-year", "MDY": "month-day-year", "YMD": "year-month-day"}
+_WEAK_RULES = frozenset({"language_default", "separator_convention", "fallback_default"})
+
+# Labels in front of a dateline. Not calendar data, so not in CLDR: a short hand list.
+_PUBLISHED_LABELS = (
+    "published", "published on", "first published", "posted", "posted on", "date", "created",
+    "veröffentlicht", "veröffentlicht am", "publiziert", "erstellt", "erschienen", "publié",
+    "publié le", "mis en ligne", "mis en ligne le", "publicado", "publicada", "publicado el",
+    "publicado em", "fecha", "pubblicato", "pubblicato il", "data", "gepubliceerd", "geplaatst",
+    "opublikowano", "publikováno", "zveřejněno", "publikované", "objavljeno", "objavljen",
+    "közzétéve", "megjelent", "publicat", "публикувано", "опубликовано", "опубліковано",
+    "дата публикации", "дата публикации:", "опубликовано:", "дата", "yayınlanma", "yayınlandı",
+    "yayın tarihi", "نشر", "نشر في", "تاريخ النشر", "发布", "发布时间", "發佈", "发表于", "公開",
+    "投稿日", "게시", "입력", "등록", "publicerad", "publiceret", "publisert", "julkaistu",
+    "avaldatud", "publicēts", "paskelbta", "გამოქვეყნდა", "diterbitkan", "dipublikasikan",
+    "ngày đăng", "đăng", "δημοσίευση", "δημοσιεύθηκε", "פורסם", "منتشر شده", "प्रकाशित",
+)  # fmt: skip
+_UPDATED_LABELS = (
+    "updated", "last updated", "updated on", "modified", "last modified", "aktualisiert",
+    "zuletzt aktualisiert", "geändert", "mis à jour", "mis à jour le", "modifié", "actualizado",
+    "actualizada", "actualizado el", "atualizado", "atualizado em", "aggiornato",
+    "aggiornamento", "ultimo aggiornamento", "bijgewerkt", "laatst bijgewerkt", "zaktualizowano",
+    "aktualizacja", "aktualizováno", "aktualizované", "ažurirano", "frissítve", "actualizat",
+    "обновлено", "оновлено", "изменено", "обновено", "güncellendi", "güncelleme",
+    "son güncelleme", "تحديث", "آخر تحديث", "更新", "更新时间", "업데이트", "수정", "uppdaterad",
+    "opdateret", "oppdatert", "päivitetty", "uuendatud", "atjaunots", "atnaujinta",
+    "განახლდა", "diperbarui", "cập nhật", "ενημέρωση", "ενημερώθηκε", "עודכן", "बदलाव",
+)  # fmt: skip
+_COMMENT_HINTS = (
+    "reply",
+    "replied",
+    "antworten",
+    "répondre",
+    "responder",
+    "ответить",
+    "відповісти",
+)
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> regex.Pattern[str]:
+    words = sorted(set(_PUBLISHED_LABELS) | set(_UPDATED_LABELS), key=len, reverse=True)
+    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return regex.compile(r"(?<!\w)(?P<label>" + alternation + r")(?!\w)", regex.I)
+
+
+_UPDATED_SET = frozenset(fold(w) for w in _UPDATED_LABELS)
+_COPYRIGHT = regex.compile(r"(?:©|\(c\)|copyright|&copy;)\s*[\w\s,.\-]{0,12}$", regex.I)
+_SENTENCE_END = regex.compile(r"\w{2,}[.!?](?:\s|$)")
+_WORD = regex.compile(r"[^\W\d_]{2,}")
+_BYLINE = regex.compile(
+    r"^\s*(?:by|von|par|por|di|door|av|af|przez|автор|от|tarafından|بقلم|作者)\b", regex.I
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date read from text or markup.
+
+    ``value`` is aware when a zone or offset was given, naive otherwise. ``start``/``end`` are
+    offsets into the text given (for structured HTML sources, into the attribute value).
+    """
+
+    value: datetime
+    text: str
+    start: int
+    end: int
+    has_time: bool
+    kind: str = "unknown"
+    ambiguous: bool = False
+    ambiguity: str | None = None
+    order_rule: str | None = None
+    confidence: float = 0.5
+    source: str = "text"
+    has_year: bool = True
+    relative: bool = False
+
+
+@dataclass(frozen=True)
+class DateFinding:
+    """The published and updated dates of a document; ``block_index`` holds the dateline."""
+
+    published: DateMatch | None
+    updated: DateMatch | None
+    block_index: int | None = None
+
+
+@dataclass(frozen=True)
+class DateOrderProfile:
+    """Evidence for a site's day/month order, counted from dates that are not ambiguous.
+
+    ``dmy``/``mdy`` count numeric dates that only one order can read (30.05.23, 05/30/23);
+    ``dmy_named``/``mdy_named`` count dates written with month names day-first or month-first,
+    weaker evidence used only when no numeric evidence exists.
+    """
+
+    dmy: int = 0
+    mdy: int = 0
+    dmy_named: int = 0
+    mdy_named: int = 0
+
+    @property
+    def order(self) -> str | None:
+        """Return "DMY", "MDY" or None when the evidence is absent or mixed."""
+        decided = _majority(self.dmy, self.mdy)
+        if decided is None and self.dmy == 0 and self.mdy == 0:
+            decided = _majority(self.dmy_named, self.mdy_named)
+        return decided
+
+    def merge(self, other: DateOrderProfile) -> DateOrderProfile:
+        """Return the sum of two profiles (e.g. from two batches of one site)."""
+        return DateOrderProfile(
+            self.dmy + other.dmy,
+            self.mdy + other.mdy,
+            self.dmy_named + other.dmy_named,
+            self.mdy_named + other.mdy_named,
+        )
+
+    def to_dict(self) -> dict[str, int]:
+        """Return a JSON-serialisable dict."""
+        return {
+            "dmy": self.dmy,
+            "mdy": self.mdy,
+            "dmy_named": self.dmy_named,
+            "mdy_named": self.mdy_named,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateOrderProfile:
+        """Build a profile from :meth:`to_dict` output; unknown keys are ignored."""
+        values = {}
+        for key in ("dmy", "mdy", "dmy_named", "mdy_named"):
+            raw = data.get(key, 0)
+            values[key] = max(0, int(raw)) if isinstance(raw, (int, float, str)) else 0
+        return cls(**values)
+
+
+def _majority(dmy: int, mdy: int) -> str | None:
+    # Mixed evidence (a site quoting foreign dates) decides only with a clear 3:1 majority.
+    if dmy > 0 and dmy >= 3 * mdy:
+        return "DMY"
+    if mdy > 0 and mdy >= 3 * dmy:
+        return "MDY"
+    return None
+
+
+def _profile_from_raws(raws: Iterable[Raw]) -> DateOrderProfile:
+    dmy = mdy = dmy_named = mdy_named = 0
+    for raw in raws:
+        if raw.kind == "numeric":
+            a, b = raw.first, raw.second
+            if 12 < a <= 31 and 1 <= b <= 12:
+                dmy += 1
+            elif 12 < b <= 31 and 1 <= a <= 12:
+                mdy += 1
+        elif raw.kind == "named" and raw.year is not None:
+            if raw.sep == "N3":
+                dmy_named += 1
+            elif raw.sep == "N4":
+                mdy_named += 1
+    return DateOrderProfile(dmy, mdy, dmy_named, mdy_named)
+
+
+def learn_date_order(texts: Iterable[str]) -> DateOrderProfile:
+    """Count a site's unambiguous day/month evidence over its documents' texts."""
+    profile = DateOrderProfile()
+    for text in texts:
+        if isinstance(text, str) and text:
+            profile = profile.merge(_profile_from_raws(scan(text[:MAX_TEXT])))
+    return profile
+
+
+@dataclass(frozen=True)
+class _Context:
+    reference: datetime
+    option: str | None
+    profile: str | None
+    page: str | None
+    language: str | None
+    language_order: str | None
+
+
+def _make_context(
+    raws: Sequence[Raw],
+    *,
+    date_order: str | None,
+    language: str | None,
+    reference_time: datetime | None,
+    site_profile: DateOrderProfile | None,
+) -> _Context:
+    option = date_order.upper() if isinstance(date_order, str) else None
+    if option not in ORDERS:
+        option = None
+    reference = reference_time if isinstance(reference_time, datetime) else datetime.now()
+    lang = language.strip() if isinstance(language, str) and language.strip() else None
+    return _Context(
+        reference=reference,
+        option=option,
+        profile=site_profile.order if site_profile is not None else None,
+        page=_profile_from_raws(raws).order,
+        language=lang.replace("-", "_").split("_")[0].lower() if lang else None,
+        language_order=order_for_language(lang),
+    )
+
+
+def _choose_order(raw: Raw, ctx: _Context) -> tuple[str, str]:
+    if ctx.option in ("DMY", "MDY"):
+        return ctx.option, "date_order_option"
+    if ctx.profile is not None:
+        return ctx.profile, "site_profile"
+    if ctx.page is not None:
+        return ctx.page, "page_evidence"
+    if raw.sep == ".":
+        # Month-first dates are written with slashes or dashes; dotted dates are day-first
+        # in every locale CLDR knows, so the separator outranks the language default.
+        return "DMY", "separator_convention"
+    if ctx.language_order in ("DMY", "MDY"):
+        return ctx.language_order, "language_default"
+    return "DMY", "fallback_default"
+
+
+def _naive_utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _build(year: int, month: int, day: int, clock: Clock | None) -> datetime | None:
+    try:
+        if clock is not None and clock.hour >= 0:
+            return datetime(year, month, day, clock.hour, clock.minute, clock.second, 0, clock.tz)
+        return datetime(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve_year(raw: Raw, month: int, day: int, ctx: _Context) -> int | None:
+    if raw.year is None:
+        # No year written: the most recent such day not after the reference.
+        year = ctx.reference.year
+        try:
+            if datetime(year, month, day) > ctx.reference.replace(tzinfo=None) + timedelta(days=1):
+                year -= 1
+        except ValueError:
+            return None
+        return year
+    return expand_year(
+        raw.year, full=raw.full_year, two_digit=raw.two_digit_year, reference=ctx.reference
+    )
+
+
+def _month_for_language(raw: Raw, language: str | None) -> int:
+    if language and raw.month_key:
+        langs = vocabulary().months.get(raw.month_key, {})
+        if language in langs:
+            return langs[language]
+    return raw.first
+
+
+def _label_kind(text: str, start: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    window_start = max(line_start, start - 60)
+    last = None
+    for m in _label_pattern().finditer(text, window_start, start):
+        last = m
+    if last is None:
+        return "unknown"
+    between = text[last.end() : start]
+    if len(_WORD.findall(between)) > 3:
+        return "unknown"
+    return "updated" if fold(last.group("label")) in _UPDATED_SET else "published"
+
+
+def _resolve(raw: Raw, text: str, ctx: _Context, *, short: bool) -> DateMatch | None:  # noqa: C901, PLR0911, PLR0912
+    after = read_time_after(text, raw.end)
+    if after is False:
+        return None  # a clock is attached but impossible (25:61): the dateline is garbage
+    clock = after if isinstance(after, Clock) and after.hour >= 0 else None
+    if clock is None and raw.kind not in ("relative",):
+        clock = read_time_before(text, raw.start)
+    ambiguous = False
+    note: str | None = None
+    rule: str | None = "explicit"
+    alternative: datetime | None = None
+    relative = False
+    if raw.kind in ("relative", "relative_day"):
+        relative = True
+        if raw.kind == "relative_day":
+            lang = raw.month_langs[0] if raw.month_langs else None
+            attached = clock is not None and (clock.start >= raw.end or clock.end <= raw.start)
+            if not attached and not short:
+                return None  # "today" inside running text is not a dateline
+            if ctx.language and lang and ctx.language != lang and not attached:
+                return None
+            base = ctx.reference - timedelta(seconds=raw.seconds_ago)
+            value = _build(base.year, base.month, base.day, clock)
+            if value is not None and value.tzinfo is None and ctx.reference.tzinfo is not None:
+                value = value.replace(tzinfo=ctx.reference.tzinfo)
+        else:
+            value = ctx.reference - timedelta(seconds=raw.seconds_ago)
+            clock = None
+        rule = None
+        if value is None:
+            return None
+        has_time = raw.kind == "relative" and raw.seconds_ago < 86400 or clock is not None
+        end = max(raw.end, clock.end) if clock is not None else raw.end
+        start = min(raw.start, clock.start) if clock is not None else raw.start
+        conf = 0.45
+    else:
+        if raw.kind == "numeric":
+            a, b = raw.first, raw.second
+            dmy_ok = 1 <= a <= 31 and 1 <= b <= 12
+            mdy_ok = 1 <= a <= 12 and 1 <= b <= 31
+            if dmy_ok and mdy_ok and a != b:
+                order, rule = _choose_order(raw, ctx)
+                ambiguous = True
+            elif dmy_ok:
+                order, rule = "DMY", "unambiguous"
+            elif mdy_ok:
+                order, rule = "MDY", "unambiguous"
+            else:
+                return None
+            day, month = (a, b) if order == "DMY" else (b, a)
+        elif raw.kind == "named":
+            month, day = _month_for_language(raw, ctx.language), raw.second
+        else:
+            month, day = raw.first, raw.second
+        year = _resolve_year(raw, month, day, ctx)
+        if year is None or year < OLDEST_FULL_YEAR or (not raw.full_year and year < MIN_YEAR):
+            return None
+        value = _build(year, month, day, clock)
+        if value is None:
+            return None
+        if ambiguous:
+            alternative = _build(year, day, month, None)
+            other = "MDY" if order == "DMY" else "DMY"
+            alt_text = alternative.strftime("%Y-%m-%d") if alternative else "an impossible date"
+            note = (
+                f"{text[raw.start : raw.end]} read as {_ORDER_NAMES[order]} (rule: {rule}); "
+                f"{_ORDER_NAMES[other]} would give {alt_text}"
+            )
+            if alternative is None:
+                ambiguous, rule, note = False, "unambiguous", None
+        has_time = clock is not None
+        start = min(raw.start, clock.start) if clock is not None else raw.start
+        end = max(raw.end, clock.end) if clock is not None else raw.end
+        conf = 0.6 + (0.15 if raw.full_year else 0.0) + (0.1 if has_time else 0.0)
+        if raw.year is None:
+            conf -= 0.2
+        if ambiguous:
+            conf -= 0.2 if rule in _WEAK_RULES else 0.05
+        if rule == "unambiguous" or raw.kind in ("ymd", "named"):
+            conf += 0.05
+    limit = _naive_utc(ctx.reference) + timedelta(days=1)
+    if _naive_utc(value) > limit:
+        return None
+    return DateMatch(
+        value=value,
+        text=text[start:end],
+        start=start,
+        end=end,
+        has_time=has_time,
+        kind=_label_kind(text, start),
+        ambiguous=ambiguous,
+        ambiguity=note,
+        order_rule=rule,
+        confidence=round(min(1.0, max(0.05, conf)), 3),
+        source="text",
+        has_year=raw.year is not None or relative,
+        relative=relative,
+    )
+
+
+def _matches(raws: Sequence[Raw], text: str, ctx: _Context, *, short: bool) -> list[DateMatch]:
+    out: list[DateMatch] = []
+    last_end = -1
+    for raw in raws:
+        if raw.start < last_end:
+            continue  # the previous match's clock already covered this
+        found = _resolve(raw, text, ctx, short=short)
+        if found is not None:
+            out.append(found)
+            last_end = found.end
+    return out
+
+
+def find_dates(
+    text: str,
+    *,
+    date_order: str | None = None,
+    language: str | None = None,
+    reference_time: datetime | None = None,
+    site_profile: DateOrderProfile | None = None,
+) -> list[DateMatch]:
+    """Return every date in ``text`` in order (bad input gives an empty list)."""
+    if not isinstance(text, str) or not text:
+        return []
+    text = text[:MAX_TEXT]
+    raws = scan(text)
+    ctx = _make_context(
+        raws,
+        date_order=date_order,
+        language=language,
+        reference_time=reference_time,
+        site_profile=site_profile,
+    )
+    return _matches(raws, text, ctx, short=len(text) <= 80)
+
+
+def parse_date(
+    text: str,
+    *,
+    date_order: str | None = None,
+    language: str | None = None,
+    reference_time: datetime | None = None,
+    site_profile: DateOrderProfile | None = None,
+) -> DateMatch | None:
+    """Parse one dateline-like string: the whole string or the best date within it."""
+    matches = find_dates(
+        text,
+        date_order=date_order,
+        language=language,
+        reference_time=reference_time,
+        site_profile=site_profile,
+    )
+    if not matches:
+        return None
+    return max(matches, key=lambda m: (m.kind == "published", m.confidence, -m.start))
+
+
+def is_dateline_block(text: str) -> bool:
+    """Return True when ``text`` is essentially only a date/time/byline, not a sentence."""
+    if not isinstance(text, str) or not text.strip() or len(text) > 200:
+        return False
+    matches = find_dates(text, reference_time=datetime(9000, 1, 1))
+    if not matches:
+        return False
+    rest = text
+    for m in reversed(matches):
+        rest = rest[: m.start] + " " + rest[m.end :]
+    rest = _label_pattern().sub(" ", rest)
+    weekdays = vocabulary().weekdays
+    words = [w for w in _WORD.findall(rest) if fold(w) not in weekdays]
+    if not words:
+        return True
+    if _BYLINE.search(rest):
+        return len(words) <= 6 and not _SENTENCE_END.search(rest.strip())
+    return len(words) <= 3 and not _SENTENCE_END.search(rest.strip())
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    match: DateMatch
+    block: int
+    score: float
+
+
+def _first_body_block(blocks: Sequence[str]) -> int | None:
+    for i, block in enumerate(blocks):
+        if len(_WORD.findall(block)) >= 25 and _SENTENCE_END.search(block):
+            return i
+    return None
+
+
+def _position_score(i: int, n: int, title_index: int | None, anchor: int | None) -> float:
+    if title_index is not None:
+        d = i - title_index
+        if 0 <= d <= 4:
+            return 3.0 - 0.4 * d
+        if -3 <= d < 0:
+            return 2.0 + 0.3 * d
+        if d > 4:
+            return max(-3.0, 1.4 - 0.15 * (d - 4))
+        return max(-3.0, 1.1 + 0.2 * (d + 3))
+    if anchor is not None:
+        d = i - anchor
+        if -6 <= d <= 0:
+            return 2.0 + 0.15 * d
+        if d > 0:
+            return max(-3.0, 1.0 - 0.1 * d)
+        return max(-2.0, 1.1 + 0.1 * (d + 6))
+    return -3.0 * (i / max(1, n))
+
+
+def _is_listing(i: int, dated: set[int], blocks: Sequence[str]) -> bool:
+    neighbours = sum(1 for j in range(i - 3, i + 4) if j != i and j in dated)
+    return neighbours >= 3 and len(blocks[i]) < 300
+
+
+def _in_copyright(block: str, match: DateMatch) -> bool:
+    return _COPYRIGHT.search(block, max(0, match.start - 30), match.start) is not None
+
+
+def find_publication_date(
+    blocks: Sequence[str],
+    *,
+    title_index: int | None = None,
+    date_order: str | None = None,
+    language: str | None = None,
+    reference_time: datetime | None = None,
+    site_profile: DateOrderProfile | None = None,
+) -> DateFinding | None:
+    """Pick the published (and updated) date among a document's text blocks.
+
+    Dates near the title (or, without a title, just before the first paragraph of running
+    text), labelled "Published"/"Updated", carrying a time, or standing alone in a short
+    block rank first; dates in link lists, copyright lines and comments rank last.
+    """
+    try:
+        texts = [b[:MAX_TEXT] if isinstance(b, str) else "" for b in blocks]
+    except TypeError:
+        return None
+    if not texts:
+        return None
+    all_raws = [scan(t) for t in texts]
+    ctx = _make_context(
+        [r for raws in all_raws for r in raws],
+        date_order=date_order,
+        language=language,
+        reference_time=reference_time,
+        site_profile=site_profile,
+    )
+    if title_index is not None and not 0 <= title_index < len(texts):
+        title_index = None
+    anchor = _first_body_block(texts) if title_index is None else None
+    per_block = [
+        _matches(raws, t, ctx, short=len(t) <= 80) if raws else []
+        for raws, t in zip(all_raws, texts)
+    ]
+    dated = {i for i, m in enumerate(per_block) if m}
+    candidates = [
+        cand
+        for i, matches in enumerate(per_block)
+        for cand in _score_block(i, matches, texts, dated, title_index, anchor)
+    ]
+    if not candidates:
+        return None
+    published = [c for c in candidates if c.match.kind != "updated"]
+    updated = [c for c in candidates if c.match.kind == "updated"]
+    best = _best(published) or _best(updated)
+    if best is None:
+        return None
+    best_updated = _best(updated)
+    if best_updated is not None and best_updated.match is best.match:
+        best_updated = None
+    return DateFinding(
+        published=best.match,
+        updated=best_updated.match if best_updated is not None else None,
+        block_index=best.block,
+    )
+
+
+def _best(cands: Sequence[_Candidate]) -> _Candidate | None:
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (c.score, -c.block, -c.match.start))
+
+
+def _score_block(
+    i: int,
+    matches: Sequence[DateMatch],
+    texts: Sequence[str],
+    dated: set[int],
+    title_index: int | None,
+    anchor: int | None,
+) -> Iterable[_Candidate]:
+    block = texts[i]
+    n = len(texts)
+    near_title = title_index is not None and -2 <= i - title_index <= 3
+    dateline = len(block) <= 200 and is_dateline_block(block)
+    listing = _is_listing(i, dated, texts)
+    lowered = block.casefold()
+    comment = any(h in lowered for h in _COMMENT_HINTS)
+    for k, m in enumerate(matches):
+        if _in_copyright(block, m):
+            continue
+        if m.value.year < MIN_YEAR and not near_title:
+            continue
+        score = _position_score(i, n, title_index, anchor)
+        # Long single-block dumps: the dateline sits early in the block.
+        score -= min(2.0, m.start / 4000)
+        if m.kind != "unknown":
+            score += 3.0
+        if m.has_time:
+            score += 1.0
+        if not m.has_year:
+            score -= 1.0
+        if m.relative:
+            score -= 1.0
+        if dateline:
+            score += 1.5
+        if listing and m.kind == "unknown":
+            score -= 1.5
+        if comment:
+            score -= 1.5
+        if k > 0 and m.kind == "unknown":
+            score -= 0.3 * k
+        score += m.confidence
+        yield _Candidate(replace(m, confidence=_squash(score, m.confidence)), i, score)
+
+
+def _squash(score: float, base: float) -> float:
+    # Map the ranking score to 0..1 and temper it with the parse confidence.
+    return round(base * (1 / (1 + math.exp(-(score - 2.0)))) ** 0.5, 3)

@@ -1,0 +1,391 @@
+"""Publication dates from an HTML page: structured data first, then markup, URL and text.
+
+Order of trust: JSON-LD ``datePublished``; publication meta tags (Open Graph / article,
+Dublin Core, parsely, sailthru, itemprop); ``<time datetime>`` and elements whose class names
+a date inside the article; a date in the URL path; finally the visible text near the ``<h1>``
+(through :func:`find_publication_date`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+import regex
+from lxml import etree, html
+
+from ._dates import (
+    DateFinding,
+    DateMatch,
+    DateOrderProfile,
+    _naive_utc,
+    find_publication_date,
+    parse_date,
+)
+from ._dates_parse import MIN_YEAR
+
+__all__ = ["find_html_publication_date"]
+
+# Meta names/properties that carry the publication date, best first.
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "article:published", "datepublished", "parsely-pub-date", "sailthru.date",
+    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date",
+    "dcterms.date", "citation_publication_date", "citation_date", "prism.publicationdate",
+    "publish-date", "publish_date", "publishdate", "published-date", "publication_date",
+    "pubdate", "article.published", "article_date_original", "original-publish-date",
+    "cxenseparse:recs:publishtime", "date", "dc.created", "created", "datecreated",
+    "sort_date", "parsely-page",
+)  # fmt: skip
+_UPDATED_META = (
+    "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
+    "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "article.updated",
+    "modified", "revised",
+)  # fmt: skip
+_PUBLISHED_RANK = {name: i for i, name in enumerate(_PUBLISHED_META)}
+_UPDATED_SET = frozenset(_UPDATED_META)
+_JSONLD_PUBLISHED = ("datePublished", "dateCreated", "uploadDate")
+_ARTICLE_TYPES = regex.compile(r"article|posting|report|news|blog|review|video|webpage", regex.I)
+_DATE_CLASS = regex.compile(
+    r"date|time|publish|posted|byline|dateline|timestamp|meta|datum|fecha|data|дата", regex.I
+)
+_NOISE_CLASS = regex.compile(
+    r"comment|related|sidebar|footer|widget|recommend|popular|teaser|more-|trending|share",
+    regex.I,
+)
+_URL_DATE = regex.compile(
+    r"(?<![\d])(?P<y>(?:19|20)\d{2})[/\-_.]?(?P<m>0[1-9]|1[0-2])[/\-_.]?(?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?![\d])"
+)
+_URL_SEP_DATE = regex.compile(
+    r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?:/|$|[\-_])"
+)
+_EPOCH = regex.compile(r"^\d{10}(?:\d{3})?$")
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li td th dd dt header section article aside footer figcaption "
+    "blockquote address main nav ul ol table tr form body".split()
+)
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "head"))
+_MAX_BLOCKS = 3000
+
+
+def find_html_publication_date(
+    tree: html.HtmlElement,
+    *,
+    url: str | None = None,
+    date_order: str | None = None,
+    language: str | None = None,
+    reference_time: datetime | None = None,
+    site_profile: DateOrderProfile | None = None,
+) -> DateFinding | None:
+    """Find the published and updated dates of an HTML page (never raises on bad input)."""
+    try:
+        return _find(tree, url, date_order, language, reference_time, site_profile)
+    except (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError):
+        return None
+
+
+def _find(
+    tree: html.HtmlElement,
+    url: str | None,
+    date_order: str | None,
+    language: str | None,
+    reference_time: datetime | None,
+    site_profile: DateOrderProfile | None,
+) -> DateFinding | None:
+    if language is None:
+        language = _page_language(tree)
+    reference = reference_time if reference_time is not None else datetime.now()
+    opts: dict[str, Any] = {
+        "date_order": date_order,
+        "language": language,
+        "reference_time": reference,
+        "site_profile": site_profile,
+    }
+    published, updated = _from_json_ld(tree, opts)
+    meta_pub, meta_upd = _from_meta(tree, opts)
+    published = published or meta_pub
+    updated = updated or meta_upd
+    if published is None:
+        published = _from_itemprop(tree, opts) or _from_time_elements(tree, opts)
+    url_date = _from_url(url, reference) if url else None
+    if published is None:
+        published = _from_date_classes(tree, opts)
+    if published is None and url_date is not None:
+        published = url_date
+    if published is None:
+        text_finding = _from_text(tree, opts)
+        if text_finding is not None:
+            return DateFinding(
+                text_finding.published, updated or text_finding.updated, text_finding.block_index
+            )
+    if published is None and updated is None:
+        return None
+    if published is not None and updated is not None:
+        if _naive_utc(updated.value) < _naive_utc(published.value):
+            updated = None
+    return DateFinding(published=published or updated, updated=updated, block_index=None)
+
+
+def _page_language(tree: html.HtmlElement) -> str | None:
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    for value in (root.get("lang"), root.get("xml:lang")):
+        if value and value.strip():
+            return value.strip()
+    for meta in root.iter("meta"):
+        key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
+        if key in ("content-language", "og:locale", "language", "dc.language"):
+            value = (meta.get("content") or "").strip()
+            if value:
+                return value.split(",")[0].strip()
+    return None
+
+
+def _structured(value: str, source: str, kind: str, opts: dict[str, Any]) -> DateMatch | None:
+    value = value.strip()
+    if not value or len(value) > 200:
+        return None
+    if _EPOCH.match(value):
+        seconds = int(value[:10])
+        try:
+            stamp = datetime.utcfromtimestamp(seconds)
+        except (OverflowError, OSError, ValueError):
+            return None
+        if stamp.year < MIN_YEAR or stamp > opts["reference_time"].replace(tzinfo=None):
+            return None
+        return DateMatch(stamp, value, 0, len(value), True, kind, confidence=0.85, source=source)
+    found = parse_date(value, **opts)
+    if found is None or found.relative or found.value.year < MIN_YEAR:
+        return None
+    confidence = 0.95 if source == "json_ld" else 0.9
+    if found.ambiguous:
+        confidence -= 0.2
+    return replace(found, kind=kind, source=source, confidence=confidence)
+
+
+def _walk_json(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 12:
+        return
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            if isinstance(value, (dict, list)):
+                yield from _walk_json(value, depth + 1)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk_json(value, depth + 1)
+
+
+def _from_json_ld(
+    tree: html.HtmlElement, opts: dict[str, Any]
+) -> tuple[DateMatch | None, DateMatch | None]:
+    best: tuple[int, DateMatch] | None = None
+    updated: DateMatch | None = None
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        for node in _walk_json(data):
+            kind = node.get("@type")
+            kinds = " ".join(kind) if isinstance(kind, list) else str(kind or "")
+            rank = 0 if _ARTICLE_TYPES.search(kinds) else 1
+            for key in _JSONLD_PUBLISHED:
+                value = node.get(key)
+                if isinstance(value, str):
+                    found = _structured(value, "json_ld", "published", opts)
+                    if found is not None and (best is None or rank < best[0]):
+                        best = (rank, found)
+                    break
+            modified = node.get("dateModified")
+            if updated is None and isinstance(modified, str):
+                updated = _structured(modified, "json_ld", "updated", opts)
+    return (best[1] if best else None), updated
+
+
+def _from_meta(
+    tree: html.HtmlElement, opts: dict[str, Any]
+) -> tuple[DateMatch | None, DateMatch | None]:
+    best: tuple[int, DateMatch] | None = None
+    updated: DateMatch | None = None
+    for meta in tree.iter("meta"):
+        key = (
+            meta.get("property") or meta.get("name") or meta.get("itemprop")
+            or meta.get("http-equiv") or ""
+        ).strip().lower()  # fmt: skip
+        content = meta.get("content")
+        if not key or not content:
+            continue
+        if key in _PUBLISHED_RANK:
+            rank = _PUBLISHED_RANK[key]
+            if best is not None and best[0] <= rank:
+                continue
+            if key == "parsely-page":
+                content = _parsely_date(content)
+                if not content:
+                    continue
+            found = _structured(content, f"meta:{key}", "published", opts)
+            if found is not None:
+                best = (rank, found)
+        elif key in _UPDATED_SET and updated is None:
+            updated = _structured(content, f"meta:{key}", "updated", opts)
+    return (best[1] if best else None), updated
+
+
+def _parsely_date(content: str) -> str:
+    try:
+        data = json.loads(content)
+    except ValueError:
+        return ""
+    value = data.get("pub_date") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+def _from_itemprop(tree: html.HtmlElement, opts: dict[str, Any]) -> DateMatch | None:
+    for el in tree.iterfind(".//*[@itemprop]"):
+        if (el.get("itemprop") or "").strip().lower() not in ("datepublished", "datecreated"):
+            continue
+        value = el.get("datetime") or el.get("content") or el.text_content()
+        found = _structured(value or "", "itemprop:datePublished", "published", opts)
+        if found is not None:
+            return found
+    return None
+
+
+def _noisy(el: html.HtmlElement) -> bool:
+    depth = 0
+    node: Any = el
+    while node is not None and depth < 12:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("footer", "aside", "nav"):
+            return True
+        attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if attrs.strip() and _NOISE_CLASS.search(attrs):
+            return True
+        node = node.getparent()
+        depth += 1
+    return False
+
+
+def _from_time_elements(tree: html.HtmlElement, opts: dict[str, Any]) -> DateMatch | None:
+    times = [t for t in tree.iter("time") if t.get("datetime")]
+    if not times:
+        return None
+    scored = []
+    for order, el in enumerate(times):
+        attrs = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.get('id') or ''}"
+        rank = 2
+        if el.get("pubdate") is not None or regex.search(r"publish|pubdate|created", attrs, regex.I):
+            rank = 0
+        elif regex.search(r"updat|modif", attrs, regex.I):
+            rank = 4
+        elif _noisy(el):
+            rank = 5
+        scored.append((rank, order, el))
+    for rank, _order, el in sorted(scored, key=lambda x: (x[0], x[1])):
+        if rank >= 4:
+            break
+        found = _structured(el.get("datetime") or "", "time_element", "published", opts)
+        if found is None:
+            found = _structured(el.text_content() or "", "time_element", "published", opts)
+        if found is not None:
+            return replace(found, confidence=0.85 if rank == 0 else 0.75)
+    return None
+
+
+def _from_date_classes(tree: html.HtmlElement, opts: dict[str, Any]) -> DateMatch | None:
+    h1 = next(tree.iter("h1"), None)
+    seen_h1 = h1 is None
+    fallback: DateMatch | None = None
+    count = 0
+    for el in tree.iter():
+        if el is h1:
+            seen_h1 = True
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta"):
+            continue
+        attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not attrs.strip() or not _DATE_CLASS.search(attrs):
+            continue
+        count += 1
+        if count > 200:
+            break
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > 160 or _noisy(el):
+            continue
+        found = parse_date(text, **opts)
+        if found is None or found.value.year < MIN_YEAR or found.kind == "updated":
+            continue
+        if not found.has_year and not found.relative:
+            continue
+        found = replace(found, source="date_element", confidence=min(found.confidence, 0.75))
+        if seen_h1:
+            return found
+        if fallback is None:
+            fallback = found
+    return fallback
+
+
+def _from_url(url: str, reference: datetime) -> DateMatch | None:
+    path = regex.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=regex.I)[:500]
+    for pattern in (_URL_SEP_DATE, _URL_DATE):
+        m = pattern.search(path)
+        if m is None:
+            continue
+        try:
+            value = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        if value.year < MIN_YEAR or value > _naive_utc(reference):
+            continue
+        return DateMatch(
+            value, m.group(), m.start(), m.end(), False, "published",
+            order_rule="explicit", confidence=0.7, source="url",
+        )  # fmt: skip
+    return None
+
+
+def _text_blocks(tree: html.HtmlElement) -> tuple[list[str], int | None]:
+    blocks: list[str] = []
+    title_index: int | None = None
+    body = tree.find(".//body")
+    root = body if body is not None else tree
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
+            continue
+        if el.tag not in _BLOCK_TAGS:
+            continue
+        own = " ".join(_own_text(el).split())
+        if not own:
+            continue
+        if el.tag == "h1" and title_index is None:
+            title_index = len(blocks)
+        blocks.append(own)
+        if len(blocks) >= _MAX_BLOCKS:
+            break
+    return blocks, title_index
+
+
+def _own_text(el: html.HtmlElement) -> str:
+    # Text of the element and its inline children, without nested block elements.
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _BLOCK_TAGS | _SKIP_TAGS:
+            parts.append(" " + (child.text_content() or "") + " ")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _from_text(tree: html.HtmlElement, opts: dict[str, Any]) -> DateFinding | None:
+    blocks, title_index = _text_blocks(tree)
+    if not blocks:
+        return None
+    return find_publication_date(_clip(blocks), title_index=title_index, **opts)
+
+
+def _clip(blocks: Sequence[str]) -> list[str]:
+    return [b[:5000] for b in blocks]

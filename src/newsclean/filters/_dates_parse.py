@@ -1,0 +1,318 @@
+"""Scan text for date expressions and turn them into validated datetimes.
+
+One precompiled ``regex`` pattern finds every candidate (numeric dates, dates with month names
+in any of the supported languages, CJK year-month-day, relative phrases); a second, anchored
+pattern reads an attached time and zone. Month names are matched through a trie-shaped
+alternation so the scan cost does not grow with the number of languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+
+import regex
+
+from ._dates_lang import fold, language_order, vocabulary
+
+ORDERS = ("DMY", "MDY", "YMD")
+MIN_YEAR = 1990
+OLDEST_FULL_YEAR = 1900
+# Thai sites write Buddhist-era years (2566 = 2023).
+_BUDDHIST_OFFSET = 543
+
+# Common zone abbreviations. Ambiguous ones (IST, CST in Asia, ET without DST knowledge) are
+# left out or given the reading that dominates in news datelines.
+ZONES: dict[str, float] = {
+    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "west": 1, "bst": 1, "cet": 1, "cest": 2,
+    "mez": 1, "mesz": 2, "eet": 2, "eest": 3, "msk": 3, "мск": 3, "trt": 3, "get": 4,
+    "amt": 4, "azt": 4, "gst": 4, "pkt": 5, "ist": 5.5, "ict": 7, "wib": 7, "hkt": 8,
+    "sgt": 8, "awst": 8, "jst": 9, "kst": 9, "aest": 10, "aedt": 11, "nzst": 12, "nzdt": 13,
+    "est": -5, "edt": -4, "et": -5, "cst": -6, "cdt": -5, "ct": -6, "mst": -7, "mdt": -6,
+    "pst": -8, "pdt": -7, "pt": -8, "akst": -9, "akdt": -8, "hst": -10, "brt": -3, "art": -3,
+}  # fmt: skip
+
+_ZONE_RX = (
+    r"(?:\(\s*)?(?P<zone>(?:utc|gmt)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?|[+\-−]\d{2}:?\d{2}(?!\d)|"
+    r"(?:" + "|".join(sorted((regex.escape(z) for z in ZONES), key=len, reverse=True)) + r")"
+    r"(?!\w))(?:\s*\))?"
+)
+
+_TIME_AFTER = regex.compile(
+    r"(?:\s*(?:,|\||[\-–—/•·@]|at|um|à|a\s+las|alle|ore|в|о|об|om|kl\.?|klo|saat|"
+    r"o\s+godz\.?|godz\.?|ás|às|a\s+les|kell|u)?\s*|T)"
+    r"(?P<h>\d{1,2})(?:(?P<sep>[:h.])(?P<mi>\d{2})(?!\d)(?::(?P<s>\d{2})(?:[.,]\d+)?)?"
+    r"|(?=\s*[ap]\.?\s?m\b))"
+    r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
+    r"(?:\s*(?:uhr|hs|hrs|h|ч\.?|óra|val)(?!\w))?"
+    r"(?:\s*" + _ZONE_RX + r")?",
+    regex.I,
+)
+_TIME_BEFORE = regex.compile(
+    r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
+    r"(?:\s*(?:uhr|h|ч\.?))?(?:\s*" + _ZONE_RX + r")?\s*(?:[,|\-–—/•·]\s*)?$",
+    regex.I,
+)
+_ZONE_ONLY = regex.compile(r"\s*" + _ZONE_RX, regex.I)
+_DIGITS = regex.compile(r"\d+")
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """Return a regex alternation for ``words`` shaped as a prefix trie (fast to scan)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [regex.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(trie)
+
+
+def _relative_pattern(templates: list[str]) -> str:
+    parts = []
+    for template in sorted(templates, key=len, reverse=True):
+        before, _, after = template.partition("{0}")
+        rx = regex.escape(before) + r"\d{1,3}" + regex.escape(after)
+        parts.append(rx.replace(r"\ ", r"\s*"))
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def master_pattern() -> regex.Pattern[str]:
+    """Compile the one pattern that finds every date-like candidate (cached)."""
+    vocab = vocabulary()
+    months = _trie_pattern(sorted(vocab.months))
+    rel = _relative_pattern(sorted(vocab.relative_templates))
+    days = _trie_pattern(sorted(vocab.relative_days))
+    month_end = r"(?:\.|(?!\w))"
+    ordinal = r"(?:st|nd|rd|th|er|e|º|ª|\.|-?го|-?е|-?я|-?ого)?"
+    pattern = (
+        # 2023-05-30, 2023/05/30, 2023.05.30, 2023. 05. 30.
+        r"(?<![\d.,/:\-])(?P<Y1>\d{4})(?P<s1>[./\-]|\.\s)(?P<M1>\d{1,2})(?P=s1)(?P<D1>\d{1,2})"
+        r"(?!\d|[.,/\-]\d)\.?"
+        # 30.05.23, 05/30/2023, 30-05-2023, 30. 5. 2023
+        r"|(?<![\d.,/:\-])(?P<A>\d{1,2})(?P<s2>[./\-]|\.\s)(?P<B>\d{1,2})(?P=s2)"
+        r"(?P<C>\d{4}|\d{2})(?!\d|[.,/\-]\d)"
+        # 30 May 2023, 1er mai 2023, 30-го мая, 5 de junio de 2023
+        r"|(?<![\w.])(?P<D3>\d{1,2})" + ordinal + r"(?:\s+(?:de|of|del|di|van)\s+|[\s./\-]*)"
+        r"(?P<N3>" + months + r")" + month_end + r"(?:(?:,?\s*|\s+de\s+|\s+del\s+|[\-./])"
+        r"(?P<Y3>\d{4}|['’]\d{2})(?![\d:]))?"
+        # May 30, 2023, Sept. 5 2023
+        r"|(?<!\w)(?P<N4>" + months + r")" + month_end + r"\s*(?P<D4>\d{1,2})(?:st|nd|rd|th)?"
+        r"(?![\d:.]\d|\d)(?:(?:,\s*|\s+)(?P<Y4>\d{4})(?!\d))?"
+        # 2023. május 30., 2023 m. gegužės 30 d., 2023-May-30
+        r"|(?<![\d.])(?P<Y5>\d{4})(?:\s*(?:m\.|г\.|\.|,|-|/))?\s*(?P<N5>"
+        + months
+        + r")"
+        + month_end
+        + r"\s*(?P<D5>\d{1,2})(?!\d)"
+        # 2023年5月30日, 2023년 5월 30일
+        r"|(?<!\d)(?P<Y6>\d{4})\s*[年년]\s*(?P<M6>\d{1,2})\s*[月월]\s*(?P<D6>\d{1,2})\s*[日일]?"
+        # 3 hours ago, vor 3 Stunden, 3 часа назад
+        r"|(?<!\w)(?P<R>" + rel + r")(?!\w)"
+        # yesterday, gestern, вчера
+        r"|(?<!\w)(?P<W>" + days + r")(?!\w)"
+    )
+    return regex.compile(pattern, regex.I)
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A candidate as found, before the day/month order is settled."""
+
+    start: int
+    end: int
+    kind: str  # "ymd" | "numeric" | "named" | "relative" | "relative_day"
+    year: int | None  # None: no year written
+    first: int  # numeric: first number; otherwise the month
+    second: int  # numeric: second number; otherwise the day
+    sep: str
+    full_year: bool
+    two_digit_year: bool
+    month_langs: tuple[str, ...] = ()
+    seconds_ago: int = 0
+    month_key: str = ""
+
+
+def scan(text: str) -> list[Raw]:
+    """Return every date-like candidate in ``text`` in order."""
+    out: list[Raw] = []
+    vocab = vocabulary()
+    for m in master_pattern().finditer(text):
+        raw = _raw_from_match(m, vocab.months, vocab.relative_templates, vocab.relative_days)
+        if raw is not None:
+            out.append(raw)
+    return out
+
+
+def _year_value(token: str) -> tuple[int, bool, bool]:
+    token = token.lstrip("'’")
+    value = int(token)
+    return value, len(token) == 4, len(token) == 2
+
+
+def _raw_from_match(  # noqa: PLR0911
+    m: regex.Match[str],
+    months: object,
+    templates: object,
+    reldays: object,
+) -> Raw | None:
+    g = m.groupdict()
+    start, end = m.span()
+    try:
+        if g["Y1"] is not None:
+            return Raw(start, end, "ymd", int(g["Y1"]), int(g["M1"]), int(g["D1"]),
+                       g["s1"].strip(), True, False)  # fmt: skip
+        if g["A"] is not None:
+            year, full, two = _year_value(g["C"])
+            return Raw(start, end, "numeric", year, int(g["A"]), int(g["B"]),
+                       g["s2"].strip(), full, two)  # fmt: skip
+        if g["Y6"] is not None:
+            return Raw(start, end, "ymd", int(g["Y6"]), int(g["M6"]), int(g["D6"]), "年",
+                       True, False)  # fmt: skip
+        for n_key, d_key, y_key in (("N3", "D3", "Y3"), ("N4", "D4", "Y4"), ("N5", "D5", "Y5")):
+            if g[n_key] is None:
+                continue
+            month_key = fold(g[n_key]).rstrip(".")
+            langs = months.get(month_key)  # type: ignore[attr-defined]
+            if not langs:
+                return None
+            month = _pick_month(langs)
+            year: int | None = None
+            full = two = False
+            if g[y_key] is not None:
+                year, full, two = _year_value(g[y_key])
+            return Raw(start, end, "named", year, month, int(g[d_key]), n_key, full, two,
+                       tuple(sorted(langs)), month_key=month_key)  # fmt: skip
+        if g["R"] is not None:
+            phrase = fold(g["R"])
+            number = _DIGITS.search(phrase)
+            if number is None:
+                return None
+            key = phrase[: number.start()] + "{0}" + phrase[number.end() :]
+            unit = templates.get(key)  # type: ignore[attr-defined]
+            if unit is None:
+                return None
+            return Raw(start, end, "relative", None, 0, 0, "", False, False,
+                       seconds_ago=int(number.group()) * unit)  # fmt: skip
+        if g["W"] is not None:
+            entry = reldays.get(fold(g["W"]))  # type: ignore[attr-defined]
+            if entry is None:
+                return None
+            lang, days = entry
+            return Raw(start, end, "relative_day", None, 0, 0, "", False, False, (lang,),
+                       seconds_ago=days * 86400)  # fmt: skip
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def _pick_month(langs: dict[str, int]) -> int:
+    # When languages disagree ("listopad": Polish/Czech November, Croatian October) the
+    # majority reading wins; the language hint, when given, is applied later.
+    counts: dict[int, int] = {}
+    for month in langs.values():
+        counts[month] = counts.get(month, 0) + 1
+    return max(sorted(counts), key=counts.__getitem__)
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A time of day read next to a date."""
+
+    hour: int
+    minute: int
+    second: int
+    tz: timezone | None
+    start: int
+    end: int
+
+
+def read_time_after(text: str, pos: int) -> Clock | None | bool:
+    """Read a time right after ``pos``; False when a time is there but impossible (25:61)."""
+    m = _TIME_AFTER.match(text, pos)
+    if m is None:
+        zone = _ZONE_ONLY.match(text, pos)
+        if zone is not None:
+            tz = _zone(zone.group("zone"))
+            if tz is not None:
+                return Clock(-1, 0, 0, tz, pos, zone.end())
+        return None
+    return _clock(m, strict_sep=m.group("sep") == ":")
+
+
+def read_time_before(text: str, pos: int) -> Clock | None:
+    """Read a time that ends just before ``pos`` ("13:26, 30 мая 2023")."""
+    window_start = max(0, pos - 40)
+    m = _TIME_BEFORE.search(text, window_start, pos)
+    if m is None:
+        return None
+    clock = _clock(m, strict_sep=False)
+    return clock if isinstance(clock, Clock) else None
+
+
+def _clock(m: regex.Match[str], *, strict_sep: bool) -> Clock | None | bool:
+    hour = int(m.group("h"))
+    minute = int(m.group("mi") or 0)
+    second = int(m.group("s") or 0)
+    ap = (m.group("ap") or "").lower()
+    if ap:
+        if not 1 <= hour <= 12:
+            return False if strict_sep else None
+        hour = hour % 12 + (12 if ap == "p" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return False if strict_sep else None
+    if m.group("mi") is None and not ap:
+        return None
+    tz = _zone(m.group("zone")) if m.group("zone") else None
+    return Clock(hour, minute, second, tz, m.start(), m.end())
+
+
+def _zone(token: str | None) -> timezone | None:
+    if not token:
+        return None
+    token = token.strip().lower().replace("−", "-")
+    if token in ZONES:
+        return timezone(timedelta(hours=ZONES[token]))
+    m = regex.fullmatch(r"(?:utc|gmt)?\s*([+\-])\s*(\d{1,2}):?(\d{2})?", token)
+    if m is None:
+        return None
+    hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    delta = timedelta(hours=hours, minutes=minutes)
+    try:
+        return timezone(-delta if m.group(1) == "-" else delta)
+    except ValueError:
+        return None
+
+
+def expand_year(year: int, *, full: bool, two_digit: bool, reference: datetime) -> int | None:
+    """Return the four-digit year; two-digit years resolve toward the past of ``reference``."""
+    if two_digit:
+        candidate = 2000 + year
+        return candidate if candidate <= reference.year else 1900 + year
+    if not full:
+        return None
+    if year > reference.year + 400:
+        year -= _BUDDHIST_OFFSET
+    return year
+
+
+def order_for_language(language: str | None) -> str | None:
+    """Return the CLDR default numeric order for a language tag, or None."""
+    if not language:
+        return None
+    return language_order(language)

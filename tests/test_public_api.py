@@ -18,6 +18,7 @@ EXPECTED_ALL = [
     "Document",
     "DocumentTimeoutError",
     "Edit",
+    "EmptyDocumentError",
     "Filter",
     "InputError",
     "InputTooLargeError",

@@ -119,6 +119,8 @@ class Document:
         for block in kept:
             body.append(Block(block.kind, block.current, block.language))
             edits.extend(block.text.edits())
+        if not body:
+            self.warnings.append("no_content")
         removed.sort(key=lambda r: (r.start, r.end))
         edits.sort(key=lambda e: (e.start, e.end != e.start))
         return Article(

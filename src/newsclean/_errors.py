@@ -25,6 +25,12 @@ class DecodeError(InputError):
     code = "decode_error"
 
 
+class EmptyDocumentError(InputError):
+    """The input holds no text at all (empty or whitespace only)."""
+
+    code = "empty_document"
+
+
 class InputTooLargeError(InputError):
     """The input exceeds the configured size limit."""
 

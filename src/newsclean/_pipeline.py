@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Protocol, overload, runtime_checkable
 
 from ._config import CleanConfig
 from ._document import Document
-from ._errors import ConfigError
+from ._errors import ConfigError, EmptyDocumentError
 from ._input import check_size, decode_text, normalize_newlines, sniff_format
 from ._model import Article, Removal
 
@@ -136,6 +136,8 @@ def load_document(
     else:
         text, warnings = raw, []
     source = normalize_newlines(text)
+    if not source.strip():
+        raise EmptyDocumentError("the document holds no text")
     doc = Document(
         source=source,
         config=config,

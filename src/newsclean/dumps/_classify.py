@@ -1,0 +1,278 @@
+"""Label each block of a dump as title, article body or boilerplate, with a reason.
+
+Blocks are scored with cheap features (length, sentence punctuation, stopword density, share of
+title-cased words, boilerplate lexicon). The main article region is the run of blocks with the
+largest total content score (a maximum-sum subarray: long prose counts for it, menus, lexicon
+hits and runs of short lines count against it), so isolated prose in a footer stays out while
+short subheadings and list items between paragraphs stay in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from newsclean._errors import ConfigError
+from newsclean.dumps._foreign_script import find_foreign_script_edges
+from newsclean.dumps._lexicon import match_lexicon
+from newsclean.dumps._segment import Segment, ends_sentence
+from newsclean.dumps._stopwords import guess_language, stopwords_for
+from newsclean.dumps._template import Template
+from newsclean.dumps._text import count_words, normalize_phrase, tokenize
+
+_SENTENCE_PUNCT_RE = regex.compile(r"[.!?。！？](?:\s|$)|[。！？]")
+_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_ARTEFACT_RE = regex.compile(
+    r"^(?:IFRAME:|\[(?:IMG|INS:|BUTTON|_|X|\s*\])|:INS\]|_{3,}|\(BUTTON\)|\[[^\]]{0,40}\]$)"
+)
+_CAP_RE = regex.compile(r"^\p{Lu}")
+# Lines that head a reader comment: "Jane on May 2, 2019 at 6:34 am said:", "2 days ago".
+_COMMENT_META_RE = regex.compile(
+    r"(?:\b(?:says|said|wrote|writes|schreibt|schrieb|écrit|dit|escribió|escribe|disse|scrive"
+    r"|пишет|написал|написала|пише|napisał|napisała|yazdı)\s*:\s*$"
+    r"|^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s|$))",
+    regex.IGNORECASE,
+)
+_COMMENT_WINDOW = 8
+_COMMENT_CUT_SHARE = 0.4
+_CASED_RE = regex.compile(r"^[\p{Ll}\p{Lu}]")
+
+
+@dataclass(frozen=True)
+class DumpOptions:
+    """Switches and thresholds of :func:`classify_segments`."""
+
+    lexicon: bool = True
+    layout: bool = True
+    templates: bool = True
+    foreign_script: bool = True
+    min_good_words: int = 12
+    min_stopword_density: float = 0.2
+    short_penalty: float = 1.5
+    bad_penalty: float = 4.0
+    title_max_words: int = 30
+
+    def __post_init__(self) -> None:
+        if self.min_good_words < 1 or not 0.0 <= self.min_stopword_density <= 1.0:
+            raise ConfigError("min_good_words must be >= 1, min_stopword_density in [0, 1]")
+        if self.short_penalty < 0 or self.bad_penalty < 0 or self.title_max_words < 1:
+            raise ConfigError("penalties must be >= 0 and title_max_words >= 1")
+
+
+@dataclass(frozen=True)
+class SegmentLabel:
+    """The verdict on one block: kept or not, its role, a snake_case reason and a score."""
+
+    keep: bool
+    role: str
+    reason: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Features:
+    words: int
+    stop_density: float
+    sentence_end: bool
+    sentences: int
+    cap_share: float
+    lexicon: str | None
+    artefact: bool
+    unspaced: bool
+
+
+def _features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> _Features:
+    text = seg.cleaned
+    toks = tokenize(text)
+    words = count_words(text, toks)
+    folded = [t.casefold() for t in toks]
+    stop = sum(1 for t in folded if t in stops) / len(toks) if toks else 0.0
+    end = ends_sentence(text)
+    cased = [t for t in toks if _CASED_RE.match(t)]
+    caps = sum(1 for t in cased if _CAP_RE.match(t)) / len(cased) if cased else 0.0
+    lex = match_lexicon(text, words, sentence_end=end) if use_lexicon else None
+    return _Features(
+        words=words,
+        stop_density=stop,
+        sentence_end=end,
+        sentences=len(_SENTENCE_PUNCT_RE.findall(text)),
+        cap_share=caps,
+        lexicon=lex,
+        artefact=_ARTEFACT_RE.match(text) is not None,
+        unspaced=len(_UNSPACED_RE.findall(text)) > len(toks),
+    )
+
+
+def _content_score(f: _Features, opts: DumpOptions, has_stoplist: bool) -> float:
+    """Positive for prose-like blocks (about their word count), negative for boilerplate."""
+    if f.lexicon is not None or f.artefact:
+        return -(opts.bad_penalty + 0.5 * f.words)
+    prose = f.sentence_end or f.sentences > 0
+    dense = f.unspaced or not has_stoplist or f.stop_density >= opts.min_stopword_density
+    headline_like = f.cap_share > 0.6 and f.words >= 4 and not f.unspaced
+    if f.words >= opts.min_good_words and dense and not headline_like:
+        return float(f.words) if prose or f.words >= 2 * opts.min_good_words else 0.6 * f.words
+    if f.words >= opts.min_good_words // 2 and prose and (dense or f.stop_density > 0.1):
+        return 0.6 * f.words
+    if f.words >= opts.min_good_words and not headline_like:
+        return 0.2 * f.words
+    return -opts.short_penalty
+
+
+def _main_region(scores: Sequence[float]) -> tuple[int, int]:
+    """Return [start, end) of the maximum-sum run of scores (Kadane); (0, 0) if none is > 0."""
+    best, best_span = 0.0, (0, 0)
+    cur, cur_start = 0.0, 0
+    for i, s in enumerate(scores):
+        if cur <= 0:
+            cur, cur_start = s, i
+        else:
+            cur += s
+        if cur > best:
+            best, best_span = cur, (cur_start, i + 1)
+    return best_span
+
+
+def _is_comment_meta(f: _Features, text: str) -> bool:
+    return f.words <= 16 and _COMMENT_META_RE.search(text) is not None
+
+
+def _cut_at_comments(
+    segments: Sequence[Segment],
+    feats: Sequence[_Features],
+    scores: Sequence[float],
+    region: tuple[int, int],
+) -> tuple[int, int]:
+    """End the region where a reader-comment section starts (comments look like prose too).
+
+    A comments heading from the lexicon, or two comment meta lines ("X says:", "2 days ago")
+    close together, end the article once a fair share of its prose lies above them.
+    """
+    start, end = region
+    total = sum(s for s in scores[start:end] if s > 0)
+    if total <= 0:
+        return region
+    seen = 0.0
+    meta = [_is_comment_meta(feats[i], segments[i].cleaned) for i in range(len(segments))]
+    for i in range(start, end):
+        if seen >= _COMMENT_CUT_SHARE * total:
+            if feats[i].lexicon == "comments":
+                return (start, i)
+            if meta[i] and any(meta[i + 1 : min(end, i + _COMMENT_WINDOW)]):
+                return (start, i)
+        if scores[i] > 0:
+            seen += scores[i]
+    return region
+
+
+def _title_candidate_score(f: _Features, seg: Segment, text: str, opts: DumpOptions) -> float:
+    if f.lexicon is not None or f.artefact or seg.kind == "list_item":
+        return -1.0
+    if f.words < 2 or f.words > opts.title_max_words:
+        return -1.0
+    if seg.cleaned.endswith((".", ",", ";")) and f.sentences > 1:
+        return -1.0
+    return 1.0
+
+
+def _similar_to_head(candidate: str, head: str) -> float:
+    """Share of the candidate's words found in the page head line (the HTML <title>)."""
+    cand = normalize_phrase(candidate).split()
+    if not cand:
+        return 0.0
+    head_words = set(normalize_phrase(head).split())
+    return sum(1 for w in cand if w in head_words) / len(cand)
+
+
+def _pick_title(
+    text: str,
+    segments: Sequence[Segment],
+    feats: Sequence[_Features],
+    region: tuple[int, int],
+    opts: DumpOptions,
+) -> int | None:
+    start, _end = region
+    lo = max(0, start - 25)
+    hi = min(len(segments), start + 3)
+    head = segments[0].cleaned if segments else ""
+    best: tuple[float, int] | None = None
+    for i in range(lo, hi):
+        if _title_candidate_score(feats[i], segments[i], text, opts) <= 0:
+            continue
+        if i == 0:
+            continue
+        sim = _similar_to_head(segments[i].cleaned, head)
+        closeness = 1.0 - abs(start - i) / 30.0
+        heading_bonus = 0.3 if not feats[i].sentence_end else 0.0
+        value = 2.0 * sim + closeness + heading_bonus
+        if best is None or value > best[0]:
+            best = (value, i)
+    if best is None:
+        return None
+    return best[1]
+
+
+def classify_segments(
+    text: str,
+    segments: Sequence[Segment],
+    *,
+    language: str | None = None,
+    template: Template | None = None,
+    options: DumpOptions | None = None,
+) -> list[SegmentLabel]:
+    """Return one label per segment: the title (keep=False), body blocks and boilerplate.
+
+    ``template`` (see :func:`learn_template`) marks blocks that recur across the site as
+    boilerplate (reason ``template``); ``language`` picks the stopword list (guessed if None).
+    """
+    opts = options or DumpOptions()
+    if not segments:
+        return []
+    if language is None:
+        sample: list[str] = []
+        for seg in segments:
+            toks = tokenize(seg.cleaned)
+            if len(toks) >= 8:
+                sample.extend(t.casefold() for t in toks)
+        language = guess_language(sample)
+    stops = stopwords_for(language)
+    has_stoplist = language is not None
+    feats = [_features(seg, stops, opts.lexicon) for seg in segments]
+    scores = [_content_score(f, opts, has_stoplist) for f in feats]
+    templ = [
+        bool(opts.templates and template is not None and template.is_template_line(seg.cleaned))
+        for seg in segments
+    ]
+    region_scores = [
+        -(opts.bad_penalty + 0.5 * f.words) if t else s for s, f, t in zip(scores, feats, templ)
+    ]
+    if opts.layout:
+        region = _main_region(region_scores)
+        if region == (0, 0):
+            region = (0, len(segments))
+        region = _cut_at_comments(segments, feats, region_scores, region)
+    else:
+        region = (0, len(segments))
+    labels: list[SegmentLabel] = []
+    for i, (f, s) in enumerate(zip(feats, scores)):
+        if templ[i]:
+            labels.append(SegmentLabel(False, "boilerplate", "template", s))
+        elif f.lexicon is not None:
+            labels.append(SegmentLabel(False, "boilerplate", f"lexicon:{f.lexicon}", s))
+        elif f.artefact:
+            labels.append(SegmentLabel(False, "boilerplate", "renderer_artefact", s))
+        elif not region[0] <= i < region[1]:
+            labels.append(SegmentLabel(False, "boilerplate", "outside_main_region", s))
+        else:
+            labels.append(SegmentLabel(True, "body", "main_region", s))
+    title = _pick_title(text, segments, feats, region, opts) if opts.layout else None
+    if title is not None:
+        labels[title] = SegmentLabel(False, "title", "title", scores[title])
+    if opts.foreign_script:
+        keep = [lab.keep for lab in labels]
+        for i in find_foreign_script_edges([s.cleaned for s in segments], keep):
+            labels[i] = SegmentLabel(False, "boilerplate", "foreign_script", scores[i])
+    return labels

@@ -1,0 +1,83 @@
+"""Multilingual boilerplate lexicon: whole short blocks such as "Share", "Read more", "© 2024"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsclean.dumps._text import list_data_files, normalize_phrase, read_data_lines
+
+# Categories whose phrases may also open a short block ("Photo: AP", "By Jane Doe").
+_PREFIX_CATEGORIES = frozenset(
+    {
+        "account",
+        "byline",
+        "comments",
+        "cookie",
+        "copyright",
+        "credit",
+        "newsletter",
+        "related",
+        "read_more",
+        "share",
+        "ads",
+    }
+)
+_MAX_PREFIX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Normalised phrase -> category, plus the single words a link/menu row may be made of."""
+
+    phrases: dict[str, str]
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load every ``data/boilerplate/<lang>.txt`` (lines ``category<TAB>phrase``)."""
+    phrases: dict[str, str] = {}
+    for name in list_data_files("boilerplate"):
+        for line in read_data_lines("boilerplate", name):
+            category, _, phrase = line.partition("\t")
+            key = normalize_phrase(phrase)
+            if key and category:
+                phrases.setdefault(key, category.strip())
+    words = frozenset(
+        k for k, c in phrases.items() if " " not in k and c in {"share", "nav", "account"}
+    )
+    return Lexicon(phrases, words)
+
+
+def match_lexicon(text: str, n_words: int, *, sentence_end: bool) -> str | None:
+    """Return the boilerplate category of a block, or None.
+
+    A block matches when its whole normalised text is a phrase, when it is a short row made only
+    of share/menu words ("Facebook Twitter Email"), or when a short block without a sentence end
+    opens with a phrase of a prefix category ("Photo: Jane Doe/AP", "Copyright 2024 ...").
+    """
+    if n_words > 14:
+        return None
+    lex = load_lexicon()
+    key = normalize_phrase(text)
+    if not key:
+        return None
+    hit = lex.phrases.get(key)
+    if hit is not None:
+        return hit
+    toks = key.split(" ")
+    if len(toks) <= 10 and all(t in lex.words for t in toks):
+        return "menu_words"
+    if sentence_end and n_words > 6:
+        return None
+    first = text.lstrip()[:1]
+    if first == "©":
+        return "copyright"
+    for n in range(min(_MAX_PREFIX_WORDS, len(toks) - 1), 0, -1):
+        cat = lex.phrases.get(" ".join(toks[:n]))
+        if cat is not None and cat in _PREFIX_CATEGORIES:
+            if n == 1 and (n_words > 8 or sentence_end):
+                continue
+            return cat
+    return None

@@ -1,0 +1,267 @@
+"""Split a whole-page text dump into blocks, rebuilding paragraphs from hard-wrapped lines.
+
+Renderers differ: lynx and w3m hard-wrap at ~80 columns and indent, html-text/inscriptis/bs4 keep
+one block per line, bs4 without separator glues blocks ("...end.Next") or runs them together with
+runs of spaces. A block is a span of the dump plus whitespace/artefact fixes, never rewritten text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from newsclean._fix import Fix, apply_fixes
+
+SEGMENT_KINDS = frozenset({"paragraph", "heading", "list_item", "quote"})
+
+_BULLET_RE = regex.compile(r"(?:[*+•●○◦▪■□‣·]|[-–](?=\s))[ \t]+(?=\S)")
+_LINK_MARK_RE = regex.compile(r"\[\d{1,4}\]")
+_INNER_SPACE_RE = regex.compile(r"[ \t\u00a0]{2,}")
+_PIECE_SPLIT_RE = regex.compile(r"[ \t\u00a0]{3,}|\t+")
+# "...end of sentence.Next sentence" (two lower-case letters or a digit before the stop, so that
+# initials and abbreviations such as "U.S.Army" stay whole).
+_GLUE_RE = regex.compile(r"(?<=(?:\p{Ll}\p{Ll}|\d)[.!?]['\"”’»)]?)(?=\p{Lu}\p{Ll})")
+_WIDE_RE = regex.compile(
+    r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+    r"\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+_UNSPACED_EDGE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_SENTENCE_END_RE = regex.compile(r"[.!?。！？…:;]['\"”’»)\]]*$")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One block of a dump: ``text[start:end]`` is its raw span, ``fixes`` its cleaning edits.
+
+    ``fixes`` use the full dump's offsets, lie inside ``[start, end)``, are sorted and do not
+    overlap; ``cleaned`` is the raw span with the fixes applied. ``indent`` is the column of the
+    block's first character (renderers indent body text, headings and quotes differently).
+    """
+
+    start: int
+    end: int
+    kind: str
+    fixes: tuple[Fix, ...] = ()
+    cleaned: str = ""
+    indent: int = 0
+    lines: int = 1
+    wrapped: bool = field(default=False, compare=False)
+
+    def clean_text(self, text: str) -> str:
+        """Return the block's cleaned text computed from the dump ``text``."""
+        return segment_text(text, self)
+
+
+def segment_text(text: str, segment: Segment) -> str:
+    """Return ``text[segment.start:segment.end]`` with the segment's fixes applied."""
+    shifted = [
+        Fix(f.start - segment.start, f.end - segment.start, f.replacement, f.reason)
+        for f in segment.fixes
+    ]
+    return apply_fixes(text[segment.start : segment.end], shifted)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset of the first non-space character
+    end: int  # offset after the last non-space character
+    indent: int  # display column of the first non-space character
+    width: int  # display width of the line without trailing spaces
+    marker_end: int  # offset after a list marker ("* "), or == start
+
+
+def _display_width(s: str) -> int:
+    if s.isascii():
+        return len(s)
+    return len(s) + len(_WIDE_RE.findall(s))
+
+
+def _scan_lines(text: str) -> list[_Line | None]:
+    out: list[_Line | None] = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            out.append(None)
+        else:
+            lead = len(raw) - len(raw.lstrip())
+            body_end = len(raw.rstrip())
+            start = pos + lead
+            m = _BULLET_RE.match(text, start, pos + body_end)
+            marker_end = m.end() if m else start
+            out.append(
+                _Line(
+                    start=start,
+                    end=pos + body_end,
+                    indent=_display_width(raw[:lead].expandtabs(8)),
+                    width=_display_width(raw[:body_end].expandtabs(8)),
+                    marker_end=marker_end,
+                )
+            )
+        pos += len(raw) + 1
+    return out
+
+
+def detect_wrap_width(text: str) -> int | None:
+    """Return the column at which the dump's lines were hard-wrapped, or None if they were not.
+
+    Wrapped dumps have many long lines that all stop just short of one width and almost none
+    beyond it.
+    """
+    return _wrap_width([ln for ln in _scan_lines(text) if ln is not None])
+
+
+def _wrap_width(lines: list[_Line]) -> int | None:
+    widths = sorted(ln.width for ln in lines if ln.width >= 40)
+    if len(widths) < 5:
+        return None
+    cut = widths[min(len(widths) - 1, int(len(widths) * 0.97))]
+    if not 50 <= cut <= 140:
+        return None
+    beyond = sum(1 for w in widths if w > cut + 2)
+    near = sum(1 for w in widths if cut - 12 <= w <= cut + 2)
+    if beyond > 0.02 * len(widths) or near < 0.3 * len(widths):
+        return None
+    return max(w for w in widths if w <= cut + 2)
+
+
+def _first_word_width(text: str, line: _Line) -> int:
+    word = text[line.marker_end : line.end].split(" ", 1)[0]
+    return _display_width(word)
+
+
+def _is_continuation(text: str, prev: _Line, cur: _Line, content_col: int, width: int) -> bool:
+    if cur.marker_end != cur.start:
+        return False
+    if cur.indent != content_col:
+        return False
+    first = text[cur.start]
+    if _UNSPACED_EDGE_RE.match(first):
+        return prev.width + _display_width(first) > width
+    return prev.width + 1 + _first_word_width(text, cur) > width
+
+
+def _line_fixes(text: str, start: int, end: int, marker_end: int) -> list[Fix]:
+    fixes: list[Fix] = []
+    if marker_end > start:
+        fixes.append(Fix(start, marker_end, "", "list_marker"))
+    body_start = marker_end
+    for m in _LINK_MARK_RE.finditer(text, body_start, end):
+        fixes.append(Fix(m.start(), m.end(), "", "link_mark"))
+    for m in _INNER_SPACE_RE.finditer(text, body_start, end):
+        fixes.append(Fix(m.start(), m.end(), " ", "collapse_whitespace"))
+    fixes.sort()
+    return _drop_overlaps(fixes)
+
+
+def _drop_overlaps(fixes: list[Fix]) -> list[Fix]:
+    out: list[Fix] = []
+    for fix in fixes:
+        if out and fix.start < out[-1].end:
+            continue
+        out.append(fix)
+    return out
+
+
+def _trim_link_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep the span tight: strip spaces only (marks stay inside so every character is covered)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _make_segment(
+    text: str, start: int, end: int, fixes: list[Fix], indent: int, n_lines: int, wrapped: bool
+) -> Segment:
+    kind = "list_item" if any(f.reason == "list_marker" and f.start == start for f in fixes) else ""
+    seg = Segment(start, end, "paragraph", tuple(fixes), "", indent, n_lines, wrapped)
+    cleaned = segment_text(text, seg).strip()
+    if not kind:
+        kind = "paragraph"
+    return Segment(start, end, kind, tuple(fixes), cleaned, indent, n_lines, wrapped)
+
+
+def _split_line_pieces(text: str, line: _Line) -> list[tuple[int, int, int]]:
+    """Split an unwrapped line at space runs and glued sentence ends: (start, end, marker_end)."""
+    pieces: list[tuple[int, int]] = []
+    pos = line.marker_end
+    seg_start = line.start
+    for m in _PIECE_SPLIT_RE.finditer(text, pos, line.end):
+        pieces.append((seg_start, m.start()))
+        seg_start = m.end()
+    pieces.append((seg_start, line.end))
+    out: list[tuple[int, int, int]] = []
+    for p_start, p_end in pieces:
+        cut = p_start
+        for g in _GLUE_RE.finditer(text, p_start, p_end):
+            if g.start() - cut >= 2 and p_end - g.start() >= 2:
+                out.append((cut, g.start(), line.marker_end if cut == line.start else cut))
+                cut = g.start()
+        out.append((cut, p_end, line.marker_end if cut == line.start else cut))
+    return [(s, e, m) for s, e, m in out if text[s:e].strip()]
+
+
+def segment_dump(text: str) -> list[Segment]:
+    """Split a newline-normalised dump into sorted, non-overlapping blocks.
+
+    Every non-whitespace character of ``text`` lies in exactly one block. Hard-wrapped lines
+    (lynx, w3m) are joined back into paragraphs with ``unwrap_line`` fixes; list markers and lynx
+    link marks are removed by fixes; unwrapped lines are split at runs of spaces and at glued
+    sentence ends ("...1993.Baku ..."), which become block boundaries.
+    """
+    scanned = _scan_lines(text)
+    present = [ln for ln in scanned if ln is not None]
+    width = _wrap_width(present)
+    segments: list[Segment] = []
+    if width is None:
+        for line in present:
+            for s, e, m in _split_line_pieces(text, line):
+                s, e = _trim_link_marks(text, s, e)
+                if s >= e:
+                    continue
+                indent = line.indent if s == line.start else 0
+                fixes = _line_fixes(text, s, e, max(m, s))
+                segments.append(_make_segment(text, s, e, fixes, indent, 1, False))
+        return segments
+    block: list[_Line] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        first, last = block[0], block[-1]
+        fixes: list[Fix] = []
+        for i, line in enumerate(block):
+            fixes.extend(_line_fixes(text, line.start, line.end, line.marker_end))
+            if i:
+                prev = block[i - 1]
+                both_unspaced = _UNSPACED_EDGE_RE.match(text[prev.end - 1]) and (
+                    _UNSPACED_EDGE_RE.match(text[line.start])
+                )
+                fixes.append(Fix(prev.end, line.start, "" if both_unspaced else " ", "unwrap_line"))
+        fixes.sort()
+        segments.append(
+            _make_segment(text, first.start, last.end, fixes, first.indent, len(block), True)
+        )
+        block.clear()
+
+    content_col = 0
+    for line in scanned:
+        if line is None:
+            flush()
+            continue
+        if block and _is_continuation(text, block[-1], line, content_col, width):
+            block.append(line)
+            continue
+        flush()
+        block.append(line)
+        content_col = line.indent + _display_width(text[line.start : line.marker_end])
+    flush()
+    return segments
+
+
+def ends_sentence(text: str) -> bool:
+    """Return True when ``text`` ends like a sentence (full stop, question mark, colon...)."""
+    return _SENTENCE_END_RE.search(text) is not None

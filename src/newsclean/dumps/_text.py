@@ -1,0 +1,60 @@
+"""Small text helpers shared by the dump modules: tokens, normalisation, package data."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+# Letters of scripts written without spaces count per character (two characters ~ one word).
+_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*")
+_UNSPACED_RE = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
+)
+_NON_WORD_RE = regex.compile(r"[^\p{L}\p{M}\s]+")
+_SPACE_RE = regex.compile(r"\s+")
+
+
+def tokenize(text: str) -> list[str]:
+    """Return the word tokens of ``text`` (letters/digits runs, keeping inner apostrophes)."""
+    return _WORD_RE.findall(text)
+
+
+def count_words(text: str, tokens: list[str] | None = None) -> int:
+    """Return a word count that also works for scripts written without spaces."""
+    toks = tokenize(text) if tokens is None else tokens
+    unspaced = len(_UNSPACED_RE.findall(text))
+    if unspaced:
+        return max(len(toks), len(toks) - 1 + unspaced // 2)
+    return len(toks)
+
+
+def normalize_phrase(text: str) -> str:
+    """Casefold, drop digits and punctuation, collapse whitespace: the lexicon/template key."""
+    text = text.casefold().replace("’", " ").replace("'", " ")
+    text = _NON_WORD_RE.sub(" ", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=64)
+def read_data_lines(area: str, name: str) -> tuple[str, ...]:
+    """Return the non-comment, non-empty lines of ``newsclean/data/<area>/<name>``."""
+    try:
+        ref = resources.files("newsclean").joinpath("data", area, name)
+        raw = ref.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return ()
+    return tuple(
+        line.rstrip("\n") for line in raw.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@lru_cache(maxsize=8)
+def list_data_files(area: str) -> tuple[str, ...]:
+    """Return the sorted file names of ``newsclean/data/<area>/``."""
+    try:
+        folder = resources.files("newsclean").joinpath("data", area)
+        return tuple(sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt")))
+    except (FileNotFoundError, OSError):
+        return ()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import lxml.html
+import lxml.etree as etree
 
 _SPLIT_RE = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 
@@ -34,6 +34,14 @@ BOILERPLATE = frozenset(
 # Of those, the ones we still trust when they sit on an element that carries positive cues too
 # ("post-meta" is not content, "article-body" is).
 _WEAK = frozenset({"more", "meta", "metadata", "page", "next", "prev", "previous", "print"})
+# Cues that hold even on a node that looks like article text (long, few links): a long comment
+# thread is still comments. The others ("sidebar", "widget", "promo" ...) are also used on
+# layout wrappers around articles, so a node that reads like an article overrides them.
+STRONG = frozenset(
+    """comment comments commentlist disqus related relatedposts recommended recommendations
+    outbrain taboola newsletter newsletters cookie cookies consent gdpr breadcrumb breadcrumbs
+    share sharing sharebar""".split()
+)
 NEGATIVE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "dialog"})
 NEGATIVE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "search"}
@@ -49,7 +57,7 @@ def tokens_of(value: str) -> frozenset[str]:
     return frozenset(parts) | compounds
 
 
-def attr_tokens(el: lxml.html.HtmlElement) -> frozenset[str]:
+def attr_tokens(el: etree._Element) -> frozenset[str]:
     cls = el.get("class")
     ident = el.get("id")
     if not cls and not ident:
@@ -57,14 +65,14 @@ def attr_tokens(el: lxml.html.HtmlElement) -> frozenset[str]:
     return tokens_of(f"{cls or ''} {ident or ''}")
 
 
-def boilerplate_cue(el: lxml.html.HtmlElement) -> str | None:
-    """The reason this element looks like page furniture, or None."""
+def boilerplate_cue(el: etree._Element) -> tuple[str, bool] | None:
+    """Why this element looks like page furniture, and whether the cue is strong; or None."""
     tag = el.tag
     if tag in NEGATIVE_TAGS:
-        return f"boilerplate_tag:{tag}"
+        return f"boilerplate_tag:{tag}", False
     role = el.get("role")
     if role and role.lower() in NEGATIVE_ROLES:
-        return f"boilerplate_role:{role.lower()}"
+        return f"boilerplate_role:{role.lower()}", False
     toks = attr_tokens(el)
     if not toks:
         return None
@@ -79,10 +87,11 @@ def boilerplate_cue(el: lxml.html.HtmlElement) -> str | None:
         strong = bad - {"credit", "credits", "bio"}
         if not strong:
             return None
-    return "boilerplate_class:" + min(bad)
+    strong = bad & STRONG
+    return "boilerplate_class:" + min(strong or bad), bool(strong)
 
 
-def class_weight(el: lxml.html.HtmlElement) -> int:
+def class_weight(el: etree._Element) -> int:
     """Readability-style +/-25 from class and id cues (and roles / semantic tags)."""
     weight = 0
     tag = el.tag

@@ -10,12 +10,10 @@ as removed. Nothing is deleted: every block keeps a reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-import lxml.html
+import lxml.etree as etree
 
 from newsclean.html._cues import attr_tokens, boilerplate_cue, class_weight
-from newsclean.html._render import RawBlock
+from newsclean.html._render import NodeStats, RawBlock, Rendered
 
 _SCORED_KINDS = frozenset({"paragraph", "quote", "preformatted"})
 _INIT_SCORE = {
@@ -67,83 +65,68 @@ _UI_LINE_RE = re.compile(
 )
 
 
-@dataclass
-class _Stats:
-    text: int = 0
-    links: int = 0
-    commas: int = 0
-    score: float = 0.0
-    scored: bool = False
-
-
-def _link_density(stats: _Stats) -> float:
+def _link_density(stats: NodeStats) -> float:
     return stats.links / stats.text if stats.text else 0.0
 
 
 class _Classifier:
-    def __init__(self, blocks: list[RawBlock], body: lxml.html.HtmlElement, hidden: set[object]):
-        self.blocks = blocks
+    def __init__(self, rendered: Rendered, body: etree._Element):
+        self.blocks = rendered.blocks
         self.body = body
-        self.hidden = hidden
-        self.stats: dict[lxml.html.HtmlElement, _Stats] = {}
-        self.chains: list[list[lxml.html.HtmlElement]] = []
-        self.cues: dict[lxml.html.HtmlElement, str | None] = {}
+        self.hidden = set(rendered.hidden)
+        self.stats = rendered.stats
+        self.chains = [b.chain for b in rendered.blocks]
+        self.cues: dict[etree._Element, tuple[str, bool] | None] = {}
+        self.furniture_cache: dict[tuple[etree._Element, int], tuple[int, str] | None] = {}
+        self.body_text = self.stats[body].text if body in self.stats else 0
 
-    def stat(self, el: lxml.html.HtmlElement) -> _Stats:
-        st = self.stats.get(el)
-        if st is None:
-            st = self.stats[el] = _Stats()
-        return st
-
-    def cue(self, el: lxml.html.HtmlElement) -> str | None:
+    def cue(self, el: etree._Element) -> tuple[str, bool] | None:
         if el in self.cues:
             return self.cues[el]
         value = boilerplate_cue(el) if el is not self.body else None
         self.cues[el] = value
         return value
 
-    def collect(self) -> None:
-        body = self.body
-        for block in self.blocks:
-            chain = [block.owner]
-            if block.owner is not body:
-                for anc in block.owner.iterancestors():
-                    chain.append(anc)
-                    if anc is body:
-                        break
-            self.chains.append(chain)
-            n = len(block.text)
-            link = block.link_len
-            commas = len(_COMMA_RE.findall(block.text))
-            for el in chain:
-                st = self.stat(el)
-                st.text += n
-                st.links += link
-                st.commas += commas
-
-    def furniture(self, chain: list[lxml.html.HtmlElement], limit: int) -> tuple[int, str] | None:
+    def furniture(
+        self, chain: tuple[etree._Element, ...], limit: int
+    ) -> tuple[int, str] | None:
         """First page-furniture ancestor in ``chain[:limit]`` as (index, reason)."""
-        body_text = self.stats[self.body].text if self.body in self.stats else 0
+        key = (chain[0], limit)
+        if key in self.furniture_cache:
+            return self.furniture_cache[key]
+        found = self._furniture(chain, limit)
+        self.furniture_cache[key] = found
+        return found
+
+    def _furniture(
+        self, chain: tuple[etree._Element, ...], limit: int
+    ) -> tuple[int, str] | None:
         for i, el in enumerate(chain[:limit]):
-            reason = self.cue(el)
+            cue = self.cue(el)
+            if cue is None:
+                continue
+            st = self.stats[el]
             # A wrapper that holds most of the page's text is layout, not a sidebar.
-            if reason is not None and self.stats[el].text <= 0.6 * body_text:
-                return i, reason
+            if st.text > 0.6 * self.body_text:
+                continue
+            if not cue[1] and st.text >= 500 and _link_density(st) < 0.25:
+                continue
+            return i, cue[0]
         return None
 
-    def score(self, use_cues: bool) -> list[lxml.html.HtmlElement]:
+    def score(self, use_cues: bool) -> list[etree._Element]:
         for st in self.stats.values():
             st.score = 0.0
             st.scored = False
-        candidates: list[lxml.html.HtmlElement] = []
+        candidates: list[etree._Element] = []
         for block, chain in zip(self.blocks, self.chains):
             if block.kind not in _SCORED_KINDS or len(block.text) < 25:
                 continue
-            if any(el in self.hidden for el in chain):
+            if block.hidden:
                 continue
             if use_cues and self.furniture(chain, len(chain) - 1) is not None:
                 continue
-            points = 1.0 + len(_COMMA_RE.findall(block.text)) + min(len(block.text) // 100, 3)
+            points = 1.0 + block.commas + min(len(block.text) // 100, 3)
             for level, anc in enumerate(chain[1:6]):
                 st = self.stats[anc]
                 if not st.scored:
@@ -158,9 +141,11 @@ class _Classifier:
             st.score *= 1.0 - _link_density(st)
         return candidates
 
-    def pick_top(self, candidates: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement:
+    def pick_top(self, candidates: list[etree._Element]) -> etree._Element:
         ranked = sorted(candidates, key=lambda el: -self.stats[el].score)
         top = ranked[0]
+        if top is self.body:
+            return top
         top_score = self.stats[top].score
         alternatives = [
             set(el.iterancestors())
@@ -195,7 +180,7 @@ class _Classifier:
             parent = top.getparent()
         return top
 
-    def siblings(self, top: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    def siblings(self, top: etree._Element) -> set[etree._Element]:
         roots = {top}
         parent = top.getparent()
         if parent is None or top is self.body:
@@ -221,14 +206,14 @@ class _Classifier:
                         roots.add(sib)
         return roots
 
-    def _ends_sentence(self, el: lxml.html.HtmlElement) -> bool:
+    def _ends_sentence(self, el: etree._Element) -> bool:
         for block, chain in zip(self.blocks, self.chains):
             if el in chain:
                 return bool(_SENTENCE_END_RE.search(block.text))
         return False
 
 
-def _is_byline(block: RawBlock, chain: list[lxml.html.HtmlElement], root_index: int) -> bool:
+def _is_byline(block: RawBlock, chain: tuple[etree._Element, ...], root_index: int) -> bool:
     if len(block.text) > 150:
         return False
     if _BYLINE_RE.match(block.text):
@@ -244,21 +229,16 @@ def _is_byline(block: RawBlock, chain: list[lxml.html.HtmlElement], root_index: 
     return bool(owner.find(".//time") is not None and len(block.text) < 80)
 
 
-def classify(
-    blocks: list[RawBlock],
-    root: lxml.html.HtmlElement,
-    hidden: list[lxml.html.HtmlElement],
-) -> lxml.html.HtmlElement | None:
+def classify(rendered: Rendered, root: etree._Element) -> etree._Element | None:
     """Set ``keep`` and ``reason`` on every block; return the main-content element (or None)."""
     body = root.find("body")
     if body is None:
         body = root
-    if not blocks:
+    if not rendered.blocks:
         return None
-    clf = _Classifier(blocks, body, set(hidden))
-    clf.collect()
-    top: lxml.html.HtmlElement | None = None
-    roots: set[lxml.html.HtmlElement] = set()
+    clf = _Classifier(rendered, body)
+    top: etree._Element | None = None
+    roots: set[etree._Element] = set()
     for use_cues in (True, False):
         candidates = clf.score(use_cues)
         if not candidates:
@@ -275,11 +255,11 @@ def classify(
     return top
 
 
-def _label(clf: _Classifier, roots: set[lxml.html.HtmlElement]) -> None:
+def _label(clf: _Classifier, roots: set[etree._Element]) -> None:
     seen_long = False
     for block, chain in zip(clf.blocks, clf.chains):
         root_index = next((i for i, el in enumerate(chain) if el in roots), -1)
-        if any(el in clf.hidden for el in chain):
+        if block.hidden:
             block.keep, block.reason = False, "hidden"
             continue
         if root_index < 0:
@@ -311,7 +291,7 @@ def _label(clf: _Classifier, roots: set[lxml.html.HtmlElement]) -> None:
 
 
 def _dense_container(
-    clf: _Classifier, chain: list[lxml.html.HtmlElement], root_index: int
+    clf: _Classifier, chain: tuple[etree._Element, ...], root_index: int
 ) -> str | None:
     for el in chain[1:root_index]:
         if el.tag not in _CONTAINER_TAGS:

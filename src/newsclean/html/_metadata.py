@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-import lxml.html
+import lxml.etree as etree
 
 _ARTICLE_TYPES = frozenset(
     """Article NewsArticle ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle
@@ -55,10 +55,11 @@ def _clean(text: str | None) -> str | None:
     return text or None
 
 
-def _read_meta(root: lxml.html.HtmlElement) -> tuple[dict[str, str], dict[str, str]]:
+def _read_meta(root: etree._Element) -> tuple[dict[str, str], dict[str, str]]:
     meta: dict[str, str] = {}
     links: dict[str, str] = {}
-    for el in root.iter("meta", "link"):
+    head = root.find("head")
+    for el in (head if head is not None else root).iter("meta", "link"):
         if el.tag == "meta":
             content = el.get("content")
             if content is None:
@@ -92,7 +93,7 @@ def _json_objects(value: object) -> Iterator[dict[str, object]]:
                 stack.append(main)
 
 
-def _read_json_ld(root: lxml.html.HtmlElement) -> list[dict[str, object]]:
+def _read_json_ld(root: etree._Element) -> list[dict[str, object]]:
     found: list[dict[str, object]] = []
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
@@ -203,7 +204,7 @@ def _heuristic_title(title: str, headings: list[str]) -> str:
     return current
 
 
-def _language(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:
+def _language(root: etree._Element, meta: dict[str, str]) -> str | None:
     body = root.find("body")
     for value in (
         root.get("lang"),
@@ -222,7 +223,7 @@ def _language(root: lxml.html.HtmlElement, meta: dict[str, str]) -> str | None:
 
 
 def read_metadata(
-    root: lxml.html.HtmlElement,
+    root: etree._Element,
     *,
     url: str | None,
     headings: list[str],
@@ -241,8 +242,9 @@ def read_metadata(
                 site_name = names[0]
                 break
 
-    title_el = root.find(".//title")
-    doc_title = _clean(title_el.text_content()) if title_el is not None else None
+    head = root.find("head")
+    title_el = (head if head is not None else root).find(".//title")
+    doc_title = _clean("".join(title_el.itertext())) if title_el is not None else None
     candidates: list[tuple[str, str | None]] = []
     for obj in articles:
         headline = obj.get("headline") or obj.get("name")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import lxml.html
+import lxml.etree as etree
 
 from newsclean._errors import InputError, InputTooLargeError
 from newsclean.html._decode import decode_html
 from newsclean.html._extract import classify
 from newsclean.html._metadata import normalise_title, read_metadata
 from newsclean.html._parse import DEFAULT_MAX_DEPTH, parse_html
-from newsclean.html._render import RawBlock, element_path, render_blocks
+from newsclean.html._render import PathMaker, RawBlock, render_blocks
 
 BLOCK_KINDS = frozenset(
     {"paragraph", "heading", "list_item", "quote", "table_row", "preformatted", "title"}
@@ -47,7 +47,7 @@ class HtmlPage:
     site_name: str | None
     declared_language: str | None
     description: str | None
-    tree: lxml.html.HtmlElement | None
+    tree: etree._Element | None
     warnings: tuple[str, ...]
     encoding: str
     encoding_source: str
@@ -112,15 +112,9 @@ def _mark_title(blocks: list[RawBlock], title: str | None) -> None:
         best.kind, best.keep, best.reason = "title", False, "title"
 
 
-def _paths(blocks: list[RawBlock], root: lxml.html.HtmlElement) -> list[str]:
-    cache: dict[object, str] = {}
-    out = []
-    for block in blocks:
-        path = cache.get(block.owner)
-        if path is None:
-            path = cache[block.owner] = element_path(block.owner)
-        out.append(path)
-    return out
+def _paths(blocks: list[RawBlock]) -> list[str]:
+    maker = PathMaker()
+    return [maker.path(block.owner) for block in blocks]
 
 
 def extract_html(
@@ -143,13 +137,14 @@ def extract_html(
         raise InputTooLargeError(f"HTML document has {size} bytes, above the limit of {max_bytes}")
     text, encoding, encoding_source = decode_html(raw, http_charset=http_charset)
     root, warnings = parse_html(text, max_depth=max_depth, max_chars=max(max_bytes, 1))
-    blocks, hidden = render_blocks(root)
-    classify(blocks, root, hidden)
+    rendered = render_blocks(root)
+    blocks = rendered.blocks
+    classify(rendered, root)
     headings = [b.text for b in blocks if b.owner.tag == "h1"]
     bylines = [b.text for b in blocks if b.reason == "byline"]
     meta = read_metadata(root, url=url, headings=headings, byline_texts=bylines)
     _mark_title(blocks, meta.title)
-    paths = _paths(blocks, root)
+    paths = _paths(blocks)
     out = tuple(
         HtmlBlock(text=b.text, kind=b.kind, path=p, keep=b.keep, reason=b.reason)
         for b, p in zip(blocks, paths)

@@ -8,10 +8,9 @@ anything from the tree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import lxml.etree as etree
-import lxml.html
 
 # Elements whose text is never shown as page text (or is not text at all).
 SKIP_TAGS = frozenset(
@@ -19,10 +18,12 @@ SKIP_TAGS = frozenset(
     iframe object embed canvas head title meta link audio video map datalist param source
     track base""".split()
 )
-BLOCK_TAGS = frozenset(
-    """address article aside blockquote body center dd details dialog dir div dl dt fieldset
-    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu
-    nav ol p pre section summary table tbody td tfoot th thead tr ul caption""".split()
+# Everything that is not inline is treated as a block (custom elements included: modern pages
+# wrap articles in <article-body>-like tags).
+INLINE_TAGS = frozenset(
+    """a abbr acronym b bdi bdo big br cite code data del dfn em font i img ins kbd label mark
+    nobr output picture q rp rt ruby s samp small span strike strong sub sup time tt u var wbr
+    """.split()
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"})
@@ -30,6 +31,9 @@ _LAYOUT_CUES = (
     ".//table|.//p|.//div|.//ul|.//ol|.//h1|.//h2|.//h3|.//h4|.//blockquote|.//pre|.//article"
     "|.//section"
 )
+_LIST_TAGS = frozenset({"li", "dd", "dt"})
+_CELL_TAGS = frozenset({"td", "th"})
+_COMMA_RE = re.compile("[,\uff0c\u3001\u060c]")
 _BR = "\x00"  # parse_html removes NUL from input, so it is free to mark line breaks
 _SPACE_RE = re.compile(r"\s+")
 _BREAKS_RE = re.compile(r"[ \t\r\f\v]*\x00(?:[\s]*\x00)+[ \t\r\f\v]*")
@@ -42,15 +46,30 @@ class RawBlock:
 
     text: str
     kind: str
-    owner: lxml.html.HtmlElement
+    owner: etree._Element
     link_len: int
+    chain: tuple[etree._Element, ...] = ()
+    commas: int = 0
+    hidden: bool = False
     index: int = 0
     keep: bool = False
     reason: str = ""
-    extra: dict[str, object] = field(default_factory=dict)
 
 
-def _is_data_table(table: lxml.html.HtmlElement) -> bool:
+class NodeStats:
+    """Text facts about one block-level element's whole subtree, summed bottom-up once."""
+
+    __slots__ = ("commas", "links", "score", "scored", "text")
+
+    def __init__(self) -> None:
+        self.text = 0
+        self.links = 0
+        self.commas = 0
+        self.score = 0.0
+        self.scored = False
+
+
+def _is_data_table(table: etree._Element) -> bool:
     """A table of data (rows as text) rather than page layout (cells as containers)."""
     if (table.get("role") or "").lower() in {"presentation", "none"}:
         return False
@@ -58,7 +77,7 @@ def _is_data_table(table: lxml.html.HtmlElement) -> bool:
 
 
 def _normalise(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _normalise_lines(text: str) -> str:
@@ -66,8 +85,8 @@ def _normalise_lines(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _is_hidden(el: lxml.html.HtmlElement) -> bool:
-    if el.get("hidden") is not None:
+def _is_hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
     if style and "none" in style:
@@ -83,16 +102,13 @@ class _Renderer:
         self.link_depth = 0
         self.pre_depth = 0
         self.quote_depth = 0
-        self.data_tables: dict[lxml.html.HtmlElement, bool] = {}
-        self.hidden: list[lxml.html.HtmlElement] = []
+        self.data_tables: dict[etree._Element, bool] = {}
+        self.hidden: list[etree._Element] = []
+        self.stats: dict[etree._Element, NodeStats] = {}
+        self.owners: list[etree._Element] = []
+        self.hidden_depth = 0
 
-    def add(self, text: str | None) -> None:
-        if text:
-            self.pieces.append((text, self.link_depth > 0))
-
-    def flush(self, owner: lxml.html.HtmlElement, row: bool = False) -> None:
-        if not self.pieces:
-            return
+    def flush(self, owner: etree._Element, row: bool = False) -> None:
         pieces, self.pieces = self.pieces, []
         tag = owner.tag
         if self.pre_depth > 0 or row:
@@ -105,11 +121,11 @@ class _Renderer:
                 body = _normalise_lines(text)
             if body:
                 link = sum(len(p.strip()) for p, is_link in pieces if is_link)
-                self.blocks.append(RawBlock(body, kind, owner, link))
+                self._add_block(body, kind, owner, link)
             return
         if tag in HEADING_TAGS:
             kind = "heading"
-        elif tag in {"li", "dd", "dt"}:
+        elif tag in _LIST_TAGS:
             kind = "list_item"
         elif self.quote_depth > 0:
             kind = "quote"
@@ -127,18 +143,32 @@ class _Renderer:
             if breaks >= 2 and segment:
                 self._emit(segment, kind, owner, link)
                 segment, link = [], 0
-            breaks = 0 if text.strip() else breaks
+            if not text.isspace():
+                breaks = 0
             segment.append(text)
             if is_link:
                 link += len(text.strip())
         self._emit(segment, kind, owner, link)
 
-    def _emit(self, segment: list[str], kind: str, owner: lxml.html.HtmlElement, link: int) -> None:
+    def _emit(self, segment: list[str], kind: str, owner: etree._Element, link: int) -> None:
         text = _normalise("".join(segment))
         if text:
-            self.blocks.append(RawBlock(text, kind, owner, min(link, len(text))))
+            self._add_block(text, kind, owner, min(link, len(text)))
 
-    def in_data_table(self, el: lxml.html.HtmlElement) -> bool:
+    def _add_block(self, text: str, kind: str, owner: etree._Element, link: int) -> None:
+        chain = tuple(reversed(self.owners))
+        if chain[0] is not owner:
+            chain = (owner, *chain)
+        commas = len(_COMMA_RE.findall(text))
+        self.blocks.append(
+            RawBlock(text, kind, owner, link, chain, commas, self.hidden_depth > 0)
+        )
+        st = self.stats[owner]
+        st.text += len(text)
+        st.links += link
+        st.commas += commas
+
+    def in_data_table(self, el: etree._Element) -> bool:
         for anc in el.iterancestors("table"):
             known = self.data_tables.get(anc)
             if known is None:
@@ -146,98 +176,147 @@ class _Renderer:
             return known
         return False
 
-    def run(self, root: lxml.html.HtmlElement) -> list[RawBlock]:
-        owners: list[lxml.html.HtmlElement] = [root]
-        row_owner: list[bool] = [False]
+    def run(self, root: etree._Element) -> list[RawBlock]:
+        owners = self.owners
+        owners.append(root)
+        stats = self.stats
+        stats[root] = NodeStats()
+        rows: list[bool] = [False]
+        hidden_owners: set[etree._Element] = set()
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag
-            if not isinstance(tag, str):
-                if event == "end":
-                    self.add(el.tail)
+            if tag.__class__ is not str:
+                if event == "end" and el.tail:
+                    self.pieces.append((el.tail, self.link_depth > 0))
                 continue
-            tag = tag.lower() if not tag.islower() else tag
             if event == "start":
                 if tag in SKIP_TAGS:
                     walker.skip_subtree()
                     continue
-                if tag == "br":
-                    self.pieces.append((_BR, False))
+                if tag in INLINE_TAGS:
+                    if tag == "a":
+                        self.link_depth += 1
+                    elif tag == "br":
+                        self.pieces.append((_BR, False))
+                        continue
+                    text = el.text
+                    if text and (self.pieces or not text.isspace()):
+                        self.pieces.append((text, self.link_depth > 0))
                     continue
                 if tag in _TABLE_PARTS and tag != "table" and self.in_data_table(el):
-                    if tag == "tr":
-                        self.flush(owners[-1], row_owner[-1])
-                        owners.append(el)
-                        row_owner.append(True)
-                    elif tag in {"td", "th"}:
+                    if tag == "tr" or tag == "caption":
                         if self.pieces:
-                            self.add(_CELL_SEP)
-                    elif tag == "caption":
-                        self.flush(owners[-1], row_owner[-1])
+                            self.flush(owners[-1], rows[-1])
                         owners.append(el)
-                        row_owner.append(False)
-                    self.add(el.text)
+                        stats[el] = NodeStats()
+                        rows.append(tag == "tr")
+                    elif tag in _CELL_TAGS and self.pieces:
+                        self.pieces.append((_CELL_SEP, False))
+                    if el.text:
+                        self.pieces.append((el.text, self.link_depth > 0))
                     continue
-                if tag in BLOCK_TAGS:
-                    self.flush(owners[-1], row_owner[-1])
-                    owners.append(el)
-                    row_owner.append(False)
-                    if tag == "pre":
-                        self.pre_depth += 1
-                    elif tag == "blockquote":
-                        self.quote_depth += 1
-                    if _is_hidden(el):
-                        self.hidden.append(el)
-                elif tag == "a":
-                    self.link_depth += 1
-                self.add(el.text)
+                if self.pieces:
+                    self.flush(owners[-1], rows[-1])
+                owners.append(el)
+                stats[el] = NodeStats()
+                rows.append(False)
+                if tag == "pre":
+                    self.pre_depth += 1
+                elif tag == "blockquote":
+                    self.quote_depth += 1
+                if _is_hidden(el):
+                    self.hidden.append(el)
+                    self.hidden_depth += 1
+                    hidden_owners.add(el)
+                text = el.text
+                if text and not text.isspace():
+                    self.pieces.append((text, self.link_depth > 0))
                 continue
             # event == "end"
-            if tag in SKIP_TAGS or tag == "br":
-                self.add(el.tail)
-                continue
             if owners[-1] is el:
-                self.flush(el, row_owner[-1])
+                if self.pieces:
+                    self.flush(el, rows[-1])
                 owners.pop()
-                row_owner.pop()
+                rows.pop()
+                st = stats[el]
+                parent_st = stats[owners[-1]]
+                parent_st.text += st.text
+                parent_st.links += st.links
+                parent_st.commas += st.commas
                 if tag == "pre":
                     self.pre_depth -= 1
                 elif tag == "blockquote":
                     self.quote_depth -= 1
+                if el in hidden_owners:
+                    self.hidden_depth -= 1
             elif tag == "a":
                 self.link_depth -= 1
-            self.add(el.tail)
-        self.flush(owners[-1], row_owner[-1])
+            tail = el.tail
+            if tail and (self.pieces or not tail.isspace()):
+                self.pieces.append((tail, self.link_depth > 0))
+        if self.pieces:
+            self.flush(owners[-1], rows[-1])
         for i, block in enumerate(self.blocks):
             block.index = i
         return self.blocks
 
 
-def render_blocks(
-    root: lxml.html.HtmlElement,
-) -> tuple[list[RawBlock], list[lxml.html.HtmlElement]]:
-    """Return the page's blocks in document order and the hidden block-level elements."""
+@dataclass
+class Rendered:
+    blocks: list[RawBlock]
+    hidden: list[etree._Element]
+    stats: dict[etree._Element, NodeStats]
+
+
+def render_blocks(root: etree._Element) -> Rendered:
+    """Render the page's blocks in document order, with per-element subtree statistics."""
+    body = root.find("body")
     renderer = _Renderer()
-    blocks = renderer.run(root)
-    return blocks, renderer.hidden
+    blocks = renderer.run(body if body is not None else root)
+    return Rendered(blocks, renderer.hidden, renderer.stats)
 
 
-def element_path(el: lxml.html.HtmlElement, stop: lxml.html.HtmlElement | None = None) -> str:
-    """A short path like ``body/div[2]/article/p[3]`` (index among same-tag siblings, 1-based)."""
-    parts: list[str] = []
-    node: lxml.html.HtmlElement | None = el
-    while node is not None and node is not stop:
-        parent = node.getparent()
-        tag = node.tag if isinstance(node.tag, str) else "node"
-        if tag == "html" and parent is None:
-            break
-        if parent is not None:
-            same = [c for c in parent.iterchildren(tag)]
-            if len(same) > 1:
-                tag = f"{tag}[{same.index(node) + 1}]"
-        parts.append(tag)
-        node = parent
-        if len(parts) > 64:
-            parts.append("...")
-            break
-    return "/".join(reversed(parts)) or "html"
+class PathMaker:
+    """Short element paths like ``body/div[2]/article/p[3]`` (1-based index among same-tag
+    siblings, given only when there are several), each parent's children indexed once."""
+
+    def __init__(self) -> None:
+        self.labels: dict[etree._Element, dict[etree._Element, str]] = {}
+        self.paths: dict[etree._Element, str] = {}
+
+    def _label(self, parent: etree._Element, node: etree._Element) -> str:
+        labels = self.labels.get(parent)
+        if labels is None:
+            counts: dict[object, int] = {}
+            for child in parent:
+                counts[child.tag] = counts.get(child.tag, 0) + 1
+            seen: dict[object, int] = {}
+            labels = {}
+            for child in parent:
+                tag = child.tag if isinstance(child.tag, str) else "node"
+                if counts[child.tag] > 1:
+                    seen[child.tag] = seen.get(child.tag, 0) + 1
+                    labels[child] = f"{tag}[{seen[child.tag]}]"
+                else:
+                    labels[child] = tag
+            self.labels[parent] = labels
+        return labels[node]
+
+    def path(self, el: etree._Element) -> str:
+        pending: list[etree._Element] = []
+        node: etree._Element | None = el
+        while node is not None and node not in self.paths:
+            pending.append(node)
+            node = node.getparent()
+        prefix = self.paths[node] if node is not None else ""
+        for item in reversed(pending):
+            parent = item.getparent()
+            if parent is None:
+                label = item.tag if isinstance(item.tag, str) else "node"
+                label = "" if label == "html" else label
+            else:
+                label = self._label(parent, item)
+            prefix = f"{prefix}/{label}" if prefix and label else prefix or label
+            self.paths[item] = prefix
+        return self.paths[el]

@@ -65,30 +65,75 @@ def attr_tokens(el: etree._Element) -> frozenset[str]:
     return tokens_of(f"{cls or ''} {ident or ''}")
 
 
+# Trailing words that name a box, not its role: "related-posts-wrapper" is about "related".
+_MODIFIERS = frozenset(
+    """wrapper wrap wrp container cont inner outer holder area box section block module list
+    items item inner content enabled disabled open active handle visible el js top bottom
+    left right main""".split()
+)
+# A class that describes a layout ("has-sidebar", "with-comments", "no-ads") is not the thing.
+_LAYOUT_WORDS = frozenset({"has", "with", "without", "no", "show", "hide", "enable", "enabled"})
+
+
+@lru_cache(maxsize=16384)
+def _name_role(name: str) -> tuple[str, str] | None:
+    """Role of one class name or id: ("positive", word) or ("negative", word) or None."""
+    words = [w.lower() for w in _SPLIT_RE.split(name) if w]
+    if not words or _LAYOUT_WORDS.intersection(words):
+        return None
+    core = list(words)
+    while len(core) > 1 and core[-1] in _MODIFIERS:
+        core.pop()
+    joined = "".join(core[-2:]) if len(core) >= 2 else ""
+    head = core[-1]
+    for word in (joined, head, core[0]):
+        if word and word in BOILERPLATE:
+            return "negative", word
+    if POSITIVE.intersection(words) or "".join(words) in POSITIVE:
+        return "positive", words[0]
+    return None
+
+
 def boilerplate_cue(el: etree._Element) -> tuple[str, bool] | None:
-    """Why this element looks like page furniture, and whether the cue is strong; or None."""
+    """Why this element looks like page furniture, and whether the cue is strong; or None.
+
+    Each class name (and the id) is judged on its own; an element that also carries a
+    positive name ("article", "post-body") only gets a weak cue, and only for strong words.
+    """
     tag = el.tag
     if tag in NEGATIVE_TAGS:
         return f"boilerplate_tag:{tag}", False
     role = el.get("role")
     if role and role.lower() in NEGATIVE_ROLES:
         return f"boilerplate_role:{role.lower()}", False
-    toks = attr_tokens(el)
-    if not toks:
+    cls = el.get("class")
+    ident = el.get("id")
+    if not cls and not ident:
         return None
-    bad = toks & BOILERPLATE
-    if not bad:
+    names = (cls or "").split()
+    if ident:
+        names.append(ident)
+    negative: list[str] = []
+    positive = False
+    for name in names:
+        role_word = _name_role(name)
+        if role_word is None:
+            continue
+        if role_word[0] == "positive":
+            positive = True
+        else:
+            negative.append(role_word[1])
+    if not negative:
         return None
-    if toks & POSITIVE:
-        bad = bad - _WEAK
-        if not bad or bad <= {"text", "copy"}:
-            return None
-        # "article-comments" is boilerplate, "article-content-share" too; "post-body" is not.
-        strong = bad - {"credit", "credits", "bio"}
-        if not strong:
-            return None
-    strong = bad & STRONG
-    return "boilerplate_class:" + min(strong or bad), bool(strong)
+    strong = sorted(w for w in negative if w in STRONG)
+    if positive:
+        return ("boilerplate_class:" + strong[0], False) if strong else None
+    if strong:
+        return "boilerplate_class:" + strong[0], True
+    weak = sorted(w for w in negative if w not in _WEAK)
+    if not weak:
+        return None
+    return "boilerplate_class:" + weak[0], False
 
 
 def class_weight(el: etree._Element) -> int:

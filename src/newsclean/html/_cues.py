@@ -29,7 +29,7 @@ BOILERPLATE = frozenset(
     tagcloud popup modal overlay masthead trending popular mostpopular mostread outbrain taboola
     pagination pager toolbar skip login banner rss print jump more readmore readnext next
     prev previous footnotes-nav author-bio bio byline dateline timestamp meta metadata
-    credit credits""".split()
+    credit credits caption captions photocredit imagecredit""".split()
 )
 # Of those, the ones we still trust when they sit on an element that carries positive cues too
 # ("post-meta" is not content, "article-body" is).
@@ -103,6 +103,8 @@ def boilerplate_cue(el: etree._Element) -> tuple[str, bool] | None:
     tag = el.tag
     if tag in NEGATIVE_TAGS:
         return f"boilerplate_tag:{tag}", False
+    if tag == "figcaption":
+        return "caption", False
     role = el.get("role")
     if role and role.lower() in NEGATIVE_ROLES:
         return f"boilerplate_role:{role.lower()}", False

@@ -40,6 +40,7 @@ _INIT_SCORE = {
     "h6": -5,
     "th": -5,
 }
+_NON_CANDIDATES = frozenset({"li", "ul", "ol", "dl", "dd", "dt"})
 _CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "div", "section", "table", "header", "figure"})
 _COMMA_RE = re.compile("[,\uff0c\u3001\u060c]")
 _SENTENCE_END_RE = re.compile(r"[.!?\u3002\uff01\uff1f\u061f\u0964]['\"\u201d\u2019)]?$")
@@ -128,6 +129,10 @@ class _Classifier:
                 continue
             points = 1.0 + block.commas + min(len(block.text) // 100, 3)
             for level, anc in enumerate(chain[1:6]):
+                # A list item or a list is a teaser box or a gallery far more often than
+                # the article; its paragraphs count for the container around it.
+                if anc.tag in _NON_CANDIDATES:
+                    continue
                 st = self.stats[anc]
                 if not st.scored:
                     tag = anc.tag if isinstance(anc.tag, str) else ""

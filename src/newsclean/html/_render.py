@@ -89,10 +89,16 @@ def _is_hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
-    if style and "none" in style:
+    if style and ("none" in style or "hidden" in style):
         compact = style.replace(" ", "").lower()
         return "display:none" in compact or "visibility:hidden" in compact
     return False
+
+
+def _is_link(el: etree._Element) -> bool:
+    """A real hyperlink: an anchor without href or with a script href is plain text."""
+    href = el.get("href")
+    return href is not None and not href.lstrip().lower().startswith("javascript:")
 
 
 class _Renderer:
@@ -183,6 +189,7 @@ class _Renderer:
         stats[root] = NodeStats()
         rows: list[bool] = [False]
         hidden_owners: set[etree._Element] = set()
+        link_anchors: set[etree._Element] = set()
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag
@@ -195,8 +202,9 @@ class _Renderer:
                     walker.skip_subtree()
                     continue
                 if tag in INLINE_TAGS:
-                    if tag == "a":
+                    if tag == "a" and _is_link(el):
                         self.link_depth += 1
+                        link_anchors.add(el)
                     elif tag == "br":
                         self.pieces.append((_BR, False))
                         continue
@@ -250,7 +258,7 @@ class _Renderer:
                     self.quote_depth -= 1
                 if el in hidden_owners:
                     self.hidden_depth -= 1
-            elif tag == "a":
+            elif el in link_anchors:
                 self.link_depth -= 1
             tail = el.tail
             if tail and (self.pieces or not tail.isspace()):

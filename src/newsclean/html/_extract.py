@@ -179,6 +179,18 @@ class _Classifier:
                 break
             last = st.score
             parent = parent.getparent()
+        # A parent that scores nearly as well holds more of the same article (intro, split
+        # sections) around the best block.
+        parent = top.getparent()
+        while parent is not None and parent is not self.body:
+            st = self.stats.get(parent)
+            top_st = self.stats[top]
+            if st is None or not st.scored or st.score < 0.85 * top_st.score:
+                break
+            if _link_density(st) > 0.3:
+                break
+            top = parent
+            parent = top.getparent()
         parent = top.getparent()
         while parent is not None and parent is not self.body and len(parent) == 1:
             top = parent
@@ -199,8 +211,12 @@ class _Classifier:
             st = self.stats.get(sib)
             if st is None or st.text == 0:
                 continue
-            bonus = top_st.score * 0.2 if top_class and sib.get("class") == top_class else 0.0
-            if st.scored and st.score + bonus >= threshold:
+            same_class = bool(top_class) and sib.get("class") == top_class
+            bonus = top_st.score * 0.2 if same_class else 0.0
+            score = st.score if st.scored else 0.0
+            if score + bonus >= threshold and (st.scored or _link_density(st) < 0.3):
+                roots.add(sib)
+            elif same_class and st.text >= 200 and _link_density(st) < 0.2:
                 roots.add(sib)
             elif sib.tag in {"p", "blockquote", "pre"} or (
                 sib.tag in {"ul", "ol"} and st.text > 80
@@ -260,8 +276,34 @@ def classify(rendered: Rendered, root: etree._Element) -> etree._Element | None:
     return top
 
 
+def _ui_clusters(clf: _Classifier, roots: set[etree._Element]) -> set[etree._Element]:
+    """Small containers in the content made only of several tiny, sentence-less blocks
+    (player controls, share bars, rating widgets) that carry no cue in their markup."""
+    count: dict[etree._Element, int] = {}
+    spoiled: set[etree._Element] = set()
+    for block, chain in zip(clf.blocks, clf.chains):
+        tiny = (
+            len(block.text) < 40
+            and block.kind in {"paragraph", "heading"}
+            and not _SENTENCE_END_RE.search(block.text)
+        )
+        for el in chain:
+            if el in roots:
+                break
+            if tiny:
+                count[el] = count.get(el, 0) + 1
+            else:
+                spoiled.add(el)
+    return {
+        el
+        for el, n in count.items()
+        if n >= 3 and el not in spoiled and clf.stats[el].text < 300
+    }
+
+
 def _label(clf: _Classifier, roots: set[etree._Element]) -> None:
     seen_long = False
+    clusters = _ui_clusters(clf, roots)
     for block, chain in zip(clf.blocks, clf.chains):
         root_index = next((i for i, el in enumerate(chain) if el in roots), -1)
         if block.hidden:
@@ -279,6 +321,9 @@ def _label(clf: _Classifier, roots: set[etree._Element]) -> None:
         dense = _dense_container(clf, chain, root_index)
         if dense is not None:
             block.keep, block.reason = False, dense
+            continue
+        if clusters and any(el in clusters for el in chain[:root_index]):
+            block.keep, block.reason = False, "ui_cluster"
             continue
         n = len(block.text)
         if block.link_len > 0.5 * n and n < 300:

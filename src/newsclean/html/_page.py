@@ -108,8 +108,16 @@ def _mark_title(blocks: list[RawBlock], title: str | None) -> None:
                 best = block
             if block.owner.tag == "h1" and block.keep:
                 break
-    if best is not None:
-        best.kind, best.keep, best.reason = "title", False, "title"
+    if best is None:
+        return
+    in_content = best.keep
+    best.kind, best.keep, best.reason = "title", False, "title"
+    if not in_content:
+        return
+    # Kickers, section labels and breadcrumbs sit above the headline; the article starts below.
+    for block in blocks[: best.index]:
+        if block.keep and len(block.text) < 100:
+            block.keep, block.reason = False, "before_title"
 
 
 def _paths(blocks: list[RawBlock]) -> list[str]:

@@ -61,7 +61,19 @@ _UI_LINE_RE = re.compile(
     r"related stories|more stories|recommended|subscribe|sign up|log ?in|follow us|"
     r"click here|skip to (?:main )?content|back to top|top|menu|close|loading|"
     r"image|photo|video|play video|listen|copy link|link copied|"
-    r"publicité|anzeige|werbung|publicidad|pubblicità|реклама)[\s.:!»›>]*$",
+    r"advert|publicité|anzeige|werbung|publicidad|pubblicità|реклама)[\s.:!»›>]*$",
+    re.IGNORECASE,
+)
+
+
+_CAPTION_TEXT_RE = re.compile(
+    r"\((?:image|images|photo|photos|picture|pic|credit|source|foto|bild|video)s?\s*:[^)]*\)\s*$"
+    r"|^(?:image|photo|picture|credit|foto|bild)s?\s*(?:credit)?\s*:",
+    re.IGNORECASE,
+)
+_COPYRIGHT_RE = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten|"
+    r"tous droits réservés|todos los derechos reservados",
     re.IGNORECASE,
 )
 
@@ -331,6 +343,15 @@ def _label(clf: _Classifier, roots: set[etree._Element]) -> None:
             continue
         if n < 60 and _UI_LINE_RE.match(block.text):
             block.keep, block.reason = False, "boilerplate_text"
+            continue
+        if n < 300 and _CAPTION_TEXT_RE.search(block.text):
+            block.keep, block.reason = False, "caption"
+            continue
+        if n < 300 and _COPYRIGHT_RE.search(block.text):
+            block.keep, block.reason = False, "copyright"
+            continue
+        if any(el.tag == "header" for el in chain[:root_index]):
+            block.keep, block.reason = False, "article_header"
             continue
         if not seen_long and _is_byline(block, chain, root_index):
             block.keep, block.reason = False, "byline"

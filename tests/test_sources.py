@@ -90,7 +90,7 @@ def test_empty_and_unreadable_files_become_error_documents(corpus: Path) -> None
     docs = {d.id: d for d in iter_documents(discover_files(["corpus"]))}
     empty = docs["corpus/empty.txt"].error
     dangling = docs["corpus/dangling.txt"].error
-    assert empty is not None and empty.code == "invalid_input"
+    assert empty is not None and empty.code == "empty_document"
     assert dangling is not None and dangling.code == "read_error"
 
 

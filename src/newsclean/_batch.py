@@ -280,14 +280,18 @@ def _failure(doc_id: str, source: dict[str, Any]) -> Callable[[ErrorInfo], Resul
     return fail
 
 
-def error_result(doc_id: str, source: Mapping[str, Any], error: ErrorInfo) -> Result:
+def error_record(doc_id: Any, source: Mapping[str, Any], error: ErrorInfo) -> dict[str, Any]:
     """Return the error record for a document that produced no article."""
-    record = {
+    return {
         "id": doc_id,
         "source": dict(source),
         "error": {"code": error.code, "message": error.message},
     }
-    return _encode(record), error.code, None
+
+
+def error_result(doc_id: str, source: Mapping[str, Any], error: ErrorInfo) -> Result:
+    """Return the encoded error record for a document that produced no article."""
+    return _encode(error_record(doc_id, source, error)), error.code, None
 
 
 def _encode(record: Mapping[str, Any]) -> bytes:
@@ -598,26 +602,48 @@ def clean_payload(
     config: Any,
     models: SiteModels,
 ) -> Result:
-    """Clean one document into its output record; every failure becomes an error record."""
+    """Clean one document into its encoded output record (see :func:`clean_record`)."""
     doc_id, source, raw, url, options = payload
+    record, code = clean_record(doc_id, source, raw, url, options, clean_fn, config, models)
     try:
-        config = _with_options(config, options)
+        return _encode(record), code, None if code else audit_counts(record)
+    except (TypeError, ValueError) as exc:
+        message = f"{type(exc).__name__}: {exc}"
+        return error_result(doc_id, source, ErrorInfo("internal_error", message))
+
+
+def clean_record(
+    doc_id: Any,
+    source: dict[str, Any],
+    raw: Any,
+    url: str | None,
+    options: dict[str, Any],
+    clean_fn: CleanFn,
+    config: Any,
+    models: SiteModels,
+) -> tuple[dict[str, Any], str | None]:
+    """Clean one document into ``(record, error code)``; every failure becomes an error record.
+
+    The record is ``{"id", "source", **article}`` or ``{"id", "source", "error": {...}}``.
+    Unexpected exceptions are caught too (code ``internal_error``) so that one poison document
+    never stops a batch or fails a distributed task.
+    """
+    try:
         article = clean_fn(
             raw,
             url=url,
-            config=config,
+            config=_with_options(config, options),
             template=models.template,
             date_profile=models.date_profile,
         )
-        data = article.to_dict()
         record: dict[str, Any] = {"id": doc_id, "source": source}
-        record.update((k, v) for k, v in data.items() if k not in record)
-        return _encode(record), None, audit_counts(data)
+        record.update((k, v) for k, v in article.to_dict().items() if k not in record)
+        return record, None
     except NewscleanError as exc:
-        return error_result(doc_id, source, ErrorInfo(exc.code, str(exc)))
+        error = ErrorInfo(exc.code, str(exc))
     except Exception as exc:
-        message = f"{type(exc).__name__}: {exc}"
-        return error_result(doc_id, source, ErrorInfo("internal_error", message))
+        error = ErrorInfo("internal_error", f"{type(exc).__name__}: {exc}")
+    return error_record(doc_id, source, error), error.code
 
 
 def _with_options(config: CleanConfig | None, options: dict[str, Any]) -> CleanConfig | None:

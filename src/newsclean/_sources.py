@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-from ._errors import InputError, MissingExtraError
+from ._errors import EmptyDocumentError, InputError, MissingExtraError
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -262,7 +262,7 @@ def _read_single(item: InputFile, options: SourceOptions) -> Document:
     except OSError as exc:
         return _error_document(item, None, _read_error(exc))
     if not raw.strip():
-        return _error_document(item, None, ErrorInfo(InputError.code, "empty document"))
+        return _error_document(item, None, ErrorInfo(EmptyDocumentError.code, "empty document"))
     return Document(
         id=item.name,
         path=item.name,
@@ -415,7 +415,8 @@ def _warc_document(
     item: InputFile, offset: int, url: str | None, content_type: str, raw: bytes, date: str | None
 ) -> Document:
     if not raw.strip():
-        return _error_document(item, offset, ErrorInfo(InputError.code, "empty document"), url)
+        error = ErrorInfo(EmptyDocumentError.code, "empty document")
+        return _error_document(item, offset, error, url)
     warning = None
     try:
         reference_time = parse_reference_time(date)

@@ -56,7 +56,8 @@ def _clean(text: str | None) -> str | None:
 
 
 def _read_meta(root: etree._Element) -> tuple[dict[str, str], dict[str, str]]:
-    meta: dict[str, str] = {}
+    # The RDFa ``property`` attribute is the more specific declaration; it wins over ``name``.
+    by_attr: dict[str, dict[str, str]] = {a: {} for a in ("property", "name", "itemprop", "http-equiv")}
     links: dict[str, str] = {}
     head = root.find("head")
     for el in (head if head is not None else root).iter("meta", "link"):
@@ -64,16 +65,20 @@ def _read_meta(root: etree._Element) -> tuple[dict[str, str], dict[str, str]]:
             content = el.get("content")
             if content is None:
                 continue
-            for attr in ("property", "name", "itemprop", "http-equiv"):
+            for attr, table in by_attr.items():
                 key = el.get(attr)
                 if key:
                     for k in key.lower().split():
-                        meta.setdefault(k, content.strip())
+                        table.setdefault(k, content.strip())
         else:
             rel, href = el.get("rel"), el.get("href")
             if rel and href:
                 for r in rel.lower().split():
                     links.setdefault(r, href.strip())
+    meta: dict[str, str] = {}
+    for table in by_attr.values():
+        for key, value in table.items():
+            meta.setdefault(key, value)
     return meta, links
 
 
@@ -204,6 +209,24 @@ def _heuristic_title(title: str, headings: list[str]) -> str:
     return current
 
 
+def _similarity(a: str, b: str) -> float:
+    wa, wb = set(normalise_title(a).split()), set(normalise_title(b).split())
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def _json_ld_title(obj: dict[str, object], doc_title: str | None) -> str | None:
+    """``headline`` or ``name``; some sites put their own name in one of them, so when both
+    exist and differ, the one closer to the ``<title>`` element wins."""
+    headline = obj.get("headline")
+    name = obj.get("name")
+    options = [v for v in (headline, name) if isinstance(v, str) and v.strip()]
+    if not options:
+        return None
+    if len(options) == 2 and doc_title and options[0] != options[1]:
+        return max(options, key=lambda v: _similarity(v, doc_title))
+    return options[0]
+
+
 def _language(root: etree._Element, meta: dict[str, str]) -> str | None:
     body = root.find("body")
     for value in (
@@ -247,20 +270,24 @@ def read_metadata(
     doc_title = _clean("".join(title_el.itertext())) if title_el is not None else None
     candidates: list[tuple[str, str | None]] = []
     for obj in articles:
-        headline = obj.get("headline") or obj.get("name")
-        if isinstance(headline, str):
-            candidates.append(("json_ld", _clean(headline)))
+        chosen = _json_ld_title(obj, doc_title)
+        if chosen:
+            candidates.append(("json_ld", _clean(chosen)))
             break
     candidates += [
-        ("dc_title", _clean(meta.get("dc.title") or meta.get("dcterm:title"))),
+        ("dc_title", _clean(meta.get("dc:title") or meta.get("dc.title"))),
+        ("dc_title", _clean(meta.get("dcterm:title") or meta.get("dcterms.title"))),
         ("og_title", _clean(meta.get("og:title"))),
+        ("meta_title", _clean(meta.get("title"))),
         ("twitter_title", _clean(meta.get("twitter:title"))),
+        ("parsely_title", _clean(meta.get("parsely-title"))),
     ]
     title: str | None = None
     source: str | None = None
     for name, value in candidates:
         if value:
-            title, source = _strip_site(value, site_name), name
+            # Declared titles are the publisher's own words: taken as they are.
+            title, source = value, name
             break
     if title is None and doc_title:
         stripped = _strip_site(doc_title, site_name)

@@ -40,11 +40,13 @@ from ._sources import Document, ErrorInfo
 #: ``clean(raw, *, url, config, template, date_profile) -> Article`` (anything with ``to_dict``).
 CleanFn = Callable[..., Any]
 
-_TEMPLATE_CHUNK = 64
-_TEMPLATE_BUFFERED_DOCS = 4096
+_TEMPLATE_CHUNK_DOCS = 64
+_TEMPLATE_CHUNK_BYTES = 8 << 20
+_TEMPLATE_BUFFERED_BYTES = 64 << 20
 _FLUSH_EVERY_S = 1.0
 _PLAIN_PROGRESS_EVERY_S = 10.0
 _MAX_STARTUP_FAILURES = 3
+_PRELOAD = ["newsclean", "newsclean._batch", "newsclean.dumps", "newsclean.html"]
 
 # One output record as the workers send it: the encoded line, its error code (``None`` for an
 # article) and the article's audit counts ({"removals": {filter: n}, "edits": {filter: n}}).
@@ -316,15 +318,29 @@ def _learn_sites(
     counter = [0]
     models: dict[str, SiteModels] = {}
     sites: set[str] = set()
-    for site, result in pool.imap(_learn_tasks(documents, opts, counter, sites)):
+    # Chunks are large: keep only a couple per worker in flight.
+    tasks = _learn_tasks(documents, opts, counter, sites)
+    for site, result in pool.imap(tasks, window=2 * summary.jobs):
         template, profile, failure = result
         if failure is not None:
             summary.warnings["template_learning_failed"] += 1
             continue
         models[site] = _merge_models(models.get(site), template, profile, learners)
     summary.sites = len(sites)
+    useful = {site: _useful(m) for site, m in models.items()}
+    models = {site: m for site, m in useful.items() if m.template or m.date_profile}
     summary.templates = sum(1 for m in models.values() if m.template is not None)
     return models, counter[0]
+
+
+def _useful(models: SiteModels) -> SiteModels:
+    """Drop what cleaning cannot use: a template of too few documents, a profile without order."""
+    template, profile = models.template, models.date_profile
+    if template is not None and template.n_documents < template.min_documents:
+        template = None
+    if profile is not None and profile.order is None:
+        profile = None
+    return SiteModels(template, profile)
 
 
 def _learn_tasks(
@@ -333,8 +349,13 @@ def _learn_tasks(
     counter: list[int],
     sites: set[str],
 ) -> Iterator[_Task]:
-    """Group texts by site in bounded chunks: at most ``_TEMPLATE_BUFFERED_DOCS`` are held."""
+    """Group documents by site into chunks; all buffers together hold a bounded number of bytes.
+
+    A chunk is sent when it is full; when the buffers are too large, the largest one is sent
+    early. Templates only add counts, so chunk boundaries do not change the learned template.
+    """
     buffers: dict[str, list[tuple[str | bytes, str | None, dict[str, Any]]]] = {}
+    sizes: dict[str, int] = {}
     buffered = 0
     for doc in documents:
         counter[0] += 1
@@ -343,14 +364,15 @@ def _learn_tasks(
         sites.add(doc.site)
         chunk = buffers.setdefault(doc.site, [])
         chunk.append((doc.raw, doc.url, _document_options(doc)))
-        buffered += 1
-        if len(chunk) >= _TEMPLATE_CHUNK:
-            buffered -= len(chunk)
-            yield _learn_task(doc.site, buffers.pop(doc.site), opts)
-        elif buffered >= _TEMPLATE_BUFFERED_DOCS:
-            largest = max(buffers, key=lambda s: (len(buffers[s]), s))
-            buffered -= len(buffers[largest])
-            yield _learn_task(largest, buffers.pop(largest), opts)
+        sizes[doc.site] = sizes.get(doc.site, 0) + len(doc.raw)
+        buffered += len(doc.raw)
+        site = doc.site
+        if len(chunk) < _TEMPLATE_CHUNK_DOCS and sizes[site] < _TEMPLATE_CHUNK_BYTES:
+            if buffered < _TEMPLATE_BUFFERED_BYTES:
+                continue
+            site = max(sizes, key=lambda s: (sizes[s], s))
+        buffered -= sizes.pop(site)
+        yield _learn_task(site, buffers.pop(site), opts)
     for site in sorted(buffers):
         yield _learn_task(site, buffers[site], opts)
 
@@ -428,8 +450,12 @@ class _WorkerPool:
         self._workers: list[_Worker] = []
         self._startup_failures = 0
 
-    def imap(self, tasks: Iterator[_Task]) -> Iterator[Any]:
-        """Run ``tasks`` on the workers and yield their results in task order."""
+    def imap(self, tasks: Iterator[_Task], window: int = 0) -> Iterator[Any]:
+        """Run ``tasks`` on the workers and yield their results in task order.
+
+        At most ``window`` tasks (default: the pool's) are in flight or waiting to be yielded.
+        """
+        window = window or self._window
         if not self._workers:
             self._workers = [self._start() for _ in range(self._jobs)]
         pending: dict[int, Any] = {}
@@ -438,7 +464,7 @@ class _WorkerPool:
         lookahead: _Task | None = None
         exhausted = False
         while True:
-            while not exhausted and next_in < next_out + self._window:
+            while not exhausted and next_in < next_out + window:
                 if lookahead is None:
                     lookahead = next(tasks, None)
                     if lookahead is None:
@@ -566,7 +592,8 @@ def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["newsclean"])
+        # Import once in the server what every worker needs, so a replacement starts fast.
+        context.set_forkserver_preload(_PRELOAD)
         return context
     return multiprocessing.get_context("spawn")
 

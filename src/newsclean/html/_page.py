@@ -149,7 +149,7 @@ def extract_html(
     blocks = rendered.blocks
     classify(rendered, root)
     headings = [b.text for b in blocks if b.owner.tag == "h1"]
-    bylines = [b.text for b in blocks if b.reason == "byline"]
+    bylines = [b.text for b in blocks if b.reason.endswith("byline")]
     meta = read_metadata(root, url=url, headings=headings, byline_texts=bylines)
     _mark_title(blocks, meta.title)
     paths = _paths(blocks)

@@ -69,8 +69,33 @@ def _flatten_below(root: etree._Element, max_depth: int) -> int:
             depth -= 1
     # Reverse document order: children are unwrapped before their parents.
     for el in reversed(too_deep):
-        el.drop_tag()
+        _unwrap(el)
     return len(too_deep)
+
+
+def _append_text(parent: etree._Element, before: etree._Element | None, text: str | None) -> None:
+    if not text:
+        return
+    if before is None:
+        parent.text = (parent.text or "") + text
+    else:
+        before.tail = (before.tail or "") + text
+
+
+def _unwrap(el: etree._Element) -> None:
+    """Replace ``el`` by its content (text, children, tail) in its parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    index = parent.index(el)
+    previous = el.getprevious()
+    _append_text(parent, previous, el.text)
+    children = list(el)
+    tail = el.tail
+    parent.remove(el)  # lxml removes the tail with the element; it is re-added below
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    _append_text(parent, children[-1] if children else previous, tail)
 
 
 def _preflatten_markup(text: str, max_depth: int) -> str:

@@ -1,0 +1,356 @@
+"""newsclean.html: decoding, safe parsing, block rendering, labelling and metadata."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean._errors import DecodeError, InputTooLargeError
+from newsclean.html import (
+    HtmlBlock,
+    HtmlPage,
+    decode_html,
+    extract_html,
+    looks_like_html,
+    parse_html,
+)
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
+KINDS = {"paragraph", "heading", "list_item", "quote", "table_row", "preformatted", "title"}
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def _kept(page: HtmlPage) -> list[str]:
+    return [b.text for b in page.blocks if b.keep]
+
+
+# ---------------------------------------------------------------- decoding
+
+
+@pytest.mark.parametrize(
+    ("raw", "http", "expected", "encoding", "source"),
+    [
+        (codecs.BOM_UTF8 + "<p>é</p>".encode(), None, "<p>é</p>", "utf-8", "bom"),
+        ("<p>é</p>".encode("utf-16-le"), None, None, None, None),
+        (codecs.BOM_UTF16_LE + "<p>é</p>".encode("utf-16-le"), None, "<p>é</p>", "utf-16-le", "bom"),
+        ("<p>é</p>".encode("cp1252"), "windows-1252", "<p>é</p>", "cp1252", "http"),
+        (
+            b'<meta charset="iso-8859-1"><p>caf\xe9 \x93q\x94</p>',
+            None,
+            '<meta charset="iso-8859-1"><p>café “q”</p>',
+            "cp1252",
+            "declared",
+        ),
+        (
+            '<?xml version="1.0" encoding="koi8-r"?><p>мир</p>'.encode("koi8-r"),
+            None,
+            '<?xml version="1.0" encoding="koi8-r"?><p>мир</p>',
+            "koi8-r",
+            "declared",
+        ),
+        ("<p>naïve</p>".encode(), None, "<p>naïve</p>", "utf-8", "detected"),
+        ("<p>str input</p>", None, "<p>str input</p>", "unicode", "str"),
+    ],
+)
+def test_decode_order(
+    raw: bytes | str, http: str | None, expected: str | None, encoding: str | None, source: str | None
+) -> None:
+    text, enc, src = decode_html(raw, http_charset=http)
+    if expected is None:  # no BOM, no declaration: must still decode without raising
+        assert isinstance(text, str)
+        return
+    assert (text, enc, src) == (expected, encoding, source)
+
+
+def test_http_charset_beats_meta() -> None:
+    raw = '<meta charset="utf-8"><p>caf\xe9</p>'.encode("latin-1")
+    text, enc, src = decode_html(raw, http_charset="latin-1")
+    assert "café" in text
+    assert src == "http"
+
+
+def test_wrong_http_charset_falls_through_to_declaration() -> None:
+    raw = '<meta charset="utf-8"><p>ü</p>'.encode()
+    _, enc, src = decode_html(raw, http_charset="no-such-charset")
+    assert (enc, src) == ("utf-8", "declared")
+
+
+def test_undecodable_bytes_degrade_gracefully() -> None:
+    text, _, _ = decode_html(b"<p>\xff\xfe\x00\x81 ok</p>" * 3)
+    assert "ok" in text
+
+
+def test_decode_rejects_non_text() -> None:
+    with pytest.raises(DecodeError):
+        decode_html(123)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- parsing
+
+
+@pytest.mark.parametrize("depth", [260, 10_000])
+def test_deep_pages_keep_all_text(depth: int) -> None:
+    html = _page("<div>" * depth + "deep words here" + "</div>" * depth + "<p>after the nest</p>")
+    root, warnings = parse_html(html)
+    text = " ".join(root.itertext())
+    assert "deep words here" in text
+    assert "after the nest" in text
+    assert warnings and warnings[0].startswith("depth_")
+    page = extract_html(html)
+    assert "deep words here" in page.source_text
+    assert "after the nest" in page.source_text
+    assert page.warnings
+
+
+def test_shallow_page_has_no_warning() -> None:
+    _, warnings = parse_html(_page("<div><p>hello</p></div>"))
+    assert warnings == []
+
+
+def test_size_cap() -> None:
+    with pytest.raises(InputTooLargeError):
+        parse_html("<p>x</p>" * 100, max_chars=50)
+    with pytest.raises(InputTooLargeError):
+        extract_html(b"<p>x</p>" * 100, max_bytes=50)
+
+
+def test_entities_are_not_resolved() -> None:
+    html = (
+        '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+        "<html><body><p>before &xxe; after</p></body></html>"
+    )
+    root, _ = parse_html(html)
+    text = " ".join(root.itertext())
+    assert "root:" not in text
+    assert "before" in text
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["", "   ", "plain words", "<p>unclosed", "\x00<p>nul</p>", "<", "<?xml version='1.0'?>"],
+)
+def test_odd_inputs_parse(html: str) -> None:
+    root, _ = parse_html(html)
+    assert root is not None
+    extract_html(html)
+
+
+# ---------------------------------------------------------------- sniffing
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("<!DOCTYPE html><title>x</title>", True),
+        (b"\xef\xbb\xbf<!doctype html>", True),
+        ("  <html lang='en'><body>", True),
+        ("<div><p>one</p><p>two</p><ul><li>x</li></ul></div>", True),
+        ("A text dump that mentions <b> once.\nAnd goes on.", False),
+        ("Plain text, no markup at all.", False),
+    ],
+)
+def test_looks_like_html(raw: str | bytes, expected: bool) -> None:
+    assert looks_like_html(raw) is expected
+
+
+# ---------------------------------------------------------------- extraction
+
+
+@pytest.fixture(scope="module")
+def article() -> HtmlPage:
+    return extract_html(
+        (FIXTURES / "article.html").read_bytes(), url="https://example.org/news/x"
+    )
+
+
+def test_article_body(article: HtmlPage) -> None:
+    kept = _kept(article)
+    assert kept[0].startswith("The harbour bridge reopened")
+    assert kept[-1].startswith("The council said")
+    assert "What changed" in kept
+    assert "Twelve new cables" in kept
+    assert "Lane | Open" in kept
+    assert 'opening_hours = "24/7"\nspeed_limit = 30' in kept
+
+
+def test_article_removals_have_reasons(article: HtmlPage) -> None:
+    removed = {b.text: b.reason for b in article.blocks if not b.keep}
+    assert removed["Home"] == "boilerplate_tag:nav"
+    assert removed["Harbour bridge reopens after repairs"] == "title"
+    assert removed["The bridge at dawn on Monday."] == "caption"
+    assert removed["Share on Facebook Share on X"] == "boilerplate_class:share"
+    assert removed["Ferry timetable changes for winter"] == "boilerplate_tag:aside"
+    assert removed["© 2024 The Coastal Times. All rights reserved."] == "boilerplate_tag:footer"
+    assert "byline" in removed["By Ada Lovelace and Ben Okri"]
+
+
+def test_article_kinds_and_paths(article: HtmlPage) -> None:
+    by_text = {b.text: b for b in article.blocks}
+    assert by_text["Harbour bridge reopens after repairs"].kind == "title"
+    assert by_text["What changed"].kind == "heading"
+    assert by_text["Twelve new cables"].kind == "list_item"
+    assert by_text["North | Yes"].kind == "table_row"
+    assert by_text["Home"].path == "body/nav/ul/li[1]"
+    assert by_text["What changed"].path == "body/main/article/div[1]/h2"
+    quote = next(b for b in article.blocks if b.text.startswith('"We are confident'))
+    assert quote.kind == "quote"
+
+
+def test_article_metadata(article: HtmlPage) -> None:
+    assert article.title == "Harbour bridge reopens after repairs"
+    assert article.title_source == "json_ld"
+    assert article.authors == ("Ada Lovelace", "Ben Okri")
+    assert article.canonical_url == "https://example.org/news/harbour-bridge-reopens"
+    assert article.site_name == "The Coastal Times"
+    assert article.declared_language == "en"
+    assert article.description == "The bridge reopened on Monday."
+    assert article.encoding == "utf-8"
+    assert article.tree is not None and article.tree.tag == "html"
+
+
+def test_body_and_source_text(article: HtmlPage) -> None:
+    assert article.body == "\n\n".join(_kept(article))
+    assert article.source_text.count("\n\n") == len(article.blocks) - 1
+
+
+@pytest.mark.parametrize(
+    ("title_html", "meta", "expected"),
+    [
+        ("Storm closes schools across the region | Daily Post", "", "Storm closes schools"),
+        ("Daily Post", '<meta property="og:title" content="Flood warning lifted">', "Flood"),
+        ("Quarterly results beat forecasts - Markets - Daily Post", "", "Quarterly results"),
+    ],
+)
+def test_title_sources(title_html: str, meta: str, expected: str) -> None:
+    page = extract_html(_page("<p>text</p>", f"<title>{title_html}</title>{meta}"))
+    assert page.title is not None and page.title.startswith(expected)
+    assert "Daily Post" not in page.title
+
+
+def test_site_name_stripped_from_title_element() -> None:
+    head = '<title>Storm closes schools | Daily Post</title><meta property="og:site_name" content="Daily Post">'
+    page = extract_html(_page("<p>text</p>", head))
+    assert page.title == "Storm closes schools"
+
+
+def test_authors_from_meta_and_byline() -> None:
+    head = '<meta name="author" content="Jane Doe, John Roe">'
+    assert extract_html(_page("<p>x</p>", head)).authors == ("Jane Doe", "John Roe")
+    body = (
+        '<article><p class="byline">By Mary Major</p>'
+        + "<p>A sentence of article text that is long enough to count as content here.</p>" * 4
+        + "</article>"
+    )
+    assert extract_html(_page(body)).authors == ("Mary Major",)
+
+
+@pytest.mark.parametrize(
+    ("html", "lang"),
+    [
+        ('<html lang="pt-BR"><body><p>x</p></body></html>', "pt"),
+        ('<html><head><meta http-equiv="content-language" content="de"></head></html>', "de"),
+        ('<html><head><meta property="og:locale" content="fr_FR"></head></html>', "fr"),
+        ("<html><body><p>x</p></body></html>", None),
+    ],
+)
+def test_declared_language(html: str, lang: str | None) -> None:
+    assert extract_html(html).declared_language == lang
+
+
+def test_hidden_and_script_text() -> None:
+    body = (
+        "<article>"
+        + "<p>Visible article sentence, long enough to be taken as real text, with commas.</p>" * 3
+        + '<p style="display: none">secret hidden words</p>'
+        + "<script>var notText = 1;</script></article>"
+    )
+    page = extract_html(_page(body))
+    assert "notText" not in page.source_text
+    hidden = [b for b in page.blocks if b.text == "secret hidden words"]
+    assert hidden and hidden[0].reason == "hidden" and not hidden[0].keep
+
+
+def test_double_br_splits_paragraphs() -> None:
+    page = extract_html(_page("<div>first part<br><br>second part<br>same block</div>"))
+    assert [b.text for b in page.blocks] == ["first part", "second part same block"]
+
+
+def test_layout_table_is_not_rows() -> None:
+    body = "<table><tr><td><p>" + "Long paragraph text in a layout table cell. " * 5 + "</p></td></tr></table>"
+    page = extract_html(_page(body))
+    assert all(b.kind != "table_row" for b in page.blocks)
+
+
+def test_deterministic(article: HtmlPage) -> None:
+    again = extract_html((FIXTURES / "article.html").read_bytes(), url="https://example.org/news/x")
+    assert again.blocks == article.blocks
+    assert again.title == article.title
+
+
+# ---------------------------------------------------------------- properties
+
+_TAGS = ["p", "div", "span", "a", "li", "ul", "h2", "pre", "table", "tr", "td", "br", "b", "nav"]
+_fragment = st.recursive(
+    st.text(max_size=20),
+    lambda inner: st.builds(
+        lambda tag, parts: f"<{tag}>{''.join(parts)}</{tag}>",
+        st.sampled_from(_TAGS),
+        st.lists(inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_fragment, max_size=5))
+def test_block_invariants(parts: list[str]) -> None:
+    html = "<html><body>" + "".join(parts) + "</body></html>"
+    page = extract_html(html)
+    for block in page.blocks:
+        assert isinstance(block, HtmlBlock)
+        assert block.text.strip()
+        if block.kind != "preformatted":  # pre keeps its indentation
+            assert block.text == block.text.strip()
+        assert "\n\n" not in block.text
+        assert block.kind in KINDS
+        assert block.reason
+    assert extract_html(html).blocks == page.blocks
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_never_crash(raw: bytes) -> None:
+    page = extract_html(raw)
+    assert isinstance(page.encoding, str)
+
+
+# ---------------------------------------------------------------- benchmark pages
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def test_scrapinghub_sample_quality() -> None:
+    """A coarse guard on 12 real pages (the full measurement is benchmarks/bench_html.py)."""
+    data = SHARED / "eval" / "data" / "scrapinghub"
+    if not data.is_dir():
+        pytest.skip("../shared is absent")
+    import json
+    import re
+
+    lines = (data / "ground_truth.jsonl").read_text(encoding="utf-8").splitlines()[:12]
+    scores = []
+    for line in lines:
+        gt = json.loads(line)
+        html = (data / "html" / f"{gt['id']}.html").read_text(encoding="utf-8")
+        body = extract_html(html, url=gt["url"]).body
+        want = set(re.findall(r"\w+", gt["body"]))
+        got = set(re.findall(r"\w+", body))
+        scores.append(2 * len(want & got) / (len(want) + len(got) or 1))
+    assert sum(scores) / len(scores) > 0.85

@@ -39,7 +39,13 @@ def _kept(page: HtmlPage) -> list[str]:
     [
         (codecs.BOM_UTF8 + "<p>é</p>".encode(), None, "<p>é</p>", "utf-8", "bom"),
         ("<p>é</p>".encode("utf-16-le"), None, None, None, None),
-        (codecs.BOM_UTF16_LE + "<p>é</p>".encode("utf-16-le"), None, "<p>é</p>", "utf-16-le", "bom"),
+        (
+            codecs.BOM_UTF16_LE + "<p>é</p>".encode("utf-16-le"),
+            None,
+            "<p>é</p>",
+            "utf-16-le",
+            "bom",
+        ),
         ("<p>é</p>".encode("cp1252"), "windows-1252", "<p>é</p>", "cp1252", "http"),
         (
             b'<meta charset="iso-8859-1"><p>caf\xe9 \x93q\x94</p>',
@@ -60,7 +66,11 @@ def _kept(page: HtmlPage) -> list[str]:
     ],
 )
 def test_decode_order(
-    raw: bytes | str, http: str | None, expected: str | None, encoding: str | None, source: str | None
+    raw: bytes | str,
+    http: str | None,
+    expected: str | None,
+    encoding: str | None,
+    source: str | None,
 ) -> None:
     text, enc, src = decode_html(raw, http_charset=http)
     if expected is None:  # no BOM, no declaration: must still decode without raising
@@ -71,7 +81,7 @@ def test_decode_order(
 
 def test_http_charset_beats_meta() -> None:
     raw = '<meta charset="utf-8"><p>caf\xe9</p>'.encode("latin-1")
-    text, enc, src = decode_html(raw, http_charset="latin-1")
+    text, _, src = decode_html(raw, http_charset="latin-1")
     assert "café" in text
     assert src == "http"
 
@@ -165,9 +175,7 @@ def test_looks_like_html(raw: str | bytes, expected: bool) -> None:
 
 @pytest.fixture(scope="module")
 def article() -> HtmlPage:
-    return extract_html(
-        (FIXTURES / "article.html").read_bytes(), url="https://example.org/news/x"
-    )
+    return extract_html((FIXTURES / "article.html").read_bytes(), url="https://example.org/news/x")
 
 
 def test_article_body(article: HtmlPage) -> None:
@@ -235,7 +243,10 @@ def test_title_sources(title_html: str, meta: str, expected: str) -> None:
 
 
 def test_site_name_stripped_from_title_element() -> None:
-    head = '<title>Storm closes schools | Daily Post</title><meta property="og:site_name" content="Daily Post">'
+    head = (
+        "<title>Storm closes schools | Daily Post</title>"
+        '<meta property="og:site_name" content="Daily Post">'
+    )
     page = extract_html(_page("<p>text</p>", head))
     assert page.title == "Storm closes schools"
 
@@ -283,7 +294,11 @@ def test_double_br_splits_paragraphs() -> None:
 
 
 def test_layout_table_is_not_rows() -> None:
-    body = "<table><tr><td><p>" + "Long paragraph text in a layout table cell. " * 5 + "</p></td></tr></table>"
+    body = (
+        "<table><tr><td><p>"
+        + "Long paragraph text in a layout table cell. " * 5
+        + "</p></td></tr></table>"
+    )
     page = extract_html(_page(body))
     assert all(b.kind != "table_row" for b in page.blocks)
 

@@ -7,6 +7,7 @@ here, never a site's name.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -15,21 +16,131 @@ import lxml.etree as etree
 _SPLIT_RE = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 
 POSITIVE = frozenset(
-    """article articlebody artikel body content contents entry hentry main page post
-    posts story text blog prose richtext rte copy storycontent postcontent entrycontent
-    articlecontent bodytext maincontent""".split()
+    [
+        "article",
+        "articlebody",
+        "artikel",
+        "body",
+        "content",
+        "contents",
+        "entry",
+        "hentry",
+        "main",
+        "page",
+        "post",
+        "posts",
+        "story",
+        "text",
+        "blog",
+        "prose",
+        "richtext",
+        "rte",
+        "copy",
+        "storycontent",
+        "postcontent",
+        "entrycontent",
+        "articlecontent",
+        "bodytext",
+        "maincontent",
+    ]
 )
 # Words that mark a node as not being part of the article, wherever they sit.
 BOILERPLATE = frozenset(
-    """nav navbar navigation menu menus footer sidebar aside comment comments commentlist
-    disqus share shares sharing social socials sharebar related relatedposts recommended
-    recommendations recirc recirculation promo promos promotion newsletter newsletters cookie
-    cookies consent gdpr subscribe subscription signup paywall ad ads advert adverts advertisement
-    advertising adslot adunit dfp sponsor sponsored widget widgets breadcrumb breadcrumbs tags
-    tagcloud popup modal overlay masthead trending popular mostpopular mostread outbrain taboola
-    pagination pager toolbar skip login banner rss print jump more readmore readnext next
-    prev previous footnotes-nav author-bio bio byline dateline timestamp meta metadata
-    credit credits caption captions photocredit imagecredit""".split()
+    [
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "menus",
+        "footer",
+        "sidebar",
+        "aside",
+        "comment",
+        "comments",
+        "commentlist",
+        "disqus",
+        "share",
+        "shares",
+        "sharing",
+        "social",
+        "socials",
+        "sharebar",
+        "related",
+        "relatedposts",
+        "recommended",
+        "recommendations",
+        "recirc",
+        "recirculation",
+        "promo",
+        "promos",
+        "promotion",
+        "newsletter",
+        "newsletters",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "subscribe",
+        "subscription",
+        "signup",
+        "paywall",
+        "ad",
+        "ads",
+        "advert",
+        "adverts",
+        "advertisement",
+        "advertising",
+        "adslot",
+        "adunit",
+        "dfp",
+        "sponsor",
+        "sponsored",
+        "widget",
+        "widgets",
+        "breadcrumb",
+        "breadcrumbs",
+        "tags",
+        "tagcloud",
+        "popup",
+        "modal",
+        "overlay",
+        "masthead",
+        "trending",
+        "popular",
+        "mostpopular",
+        "mostread",
+        "outbrain",
+        "taboola",
+        "pagination",
+        "pager",
+        "toolbar",
+        "skip",
+        "login",
+        "banner",
+        "rss",
+        "print",
+        "jump",
+        "more",
+        "readmore",
+        "readnext",
+        "next",
+        "prev",
+        "previous",
+        "footnotes-nav",
+        "author-bio",
+        "bio",
+        "byline",
+        "dateline",
+        "timestamp",
+        "meta",
+        "metadata",
+        "credit",
+        "credits",
+        "caption",
+        "captions",
+        "photocredit",
+        "imagecredit",
+    ]
 )
 # Of those, the ones we still trust when they sit on an element that carries positive cues too
 # ("post-meta" is not content, "article-body" is).
@@ -38,9 +149,29 @@ _WEAK = frozenset({"more", "meta", "metadata", "page", "next", "prev", "previous
 # thread is still comments. The others ("sidebar", "widget", "promo" ...) are also used on
 # layout wrappers around articles, so a node that reads like an article overrides them.
 STRONG = frozenset(
-    """comment comments commentlist disqus related relatedposts recommended recommendations
-    outbrain taboola newsletter newsletters cookie cookies consent gdpr breadcrumb breadcrumbs
-    share sharing sharebar""".split()
+    [
+        "comment",
+        "comments",
+        "commentlist",
+        "disqus",
+        "related",
+        "relatedposts",
+        "recommended",
+        "recommendations",
+        "outbrain",
+        "taboola",
+        "newsletter",
+        "newsletters",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "breadcrumb",
+        "breadcrumbs",
+        "share",
+        "sharing",
+        "sharebar",
+    ]
 )
 NEGATIVE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu", "dialog"})
 NEGATIVE_ROLES = frozenset(
@@ -53,7 +184,7 @@ POSITIVE_ROLES = frozenset({"main", "article"})
 def tokens_of(value: str) -> frozenset[str]:
     """Lower-cased tokens of a class/id string, plus the compounds of adjacent pairs."""
     parts = [p.lower() for p in _SPLIT_RE.split(value) if p]
-    compounds = {a + b for a, b in zip(parts, parts[1:])}
+    compounds = {a + b for a, b in itertools.pairwise(parts)}
     return frozenset(parts) | compounds
 
 
@@ -67,9 +198,39 @@ def attr_tokens(el: etree._Element) -> frozenset[str]:
 
 # Trailing words that name a box, not its role: "related-posts-wrapper" is about "related".
 _MODIFIERS = frozenset(
-    """wrapper wrap wrp container cont inner outer holder area box section block module list
-    items item inner content enabled disabled open active handle visible el js top bottom
-    left right main""".split()
+    [
+        "wrapper",
+        "wrap",
+        "wrp",
+        "container",
+        "cont",
+        "inner",
+        "outer",
+        "holder",
+        "area",
+        "box",
+        "section",
+        "block",
+        "module",
+        "list",
+        "items",
+        "item",
+        "inner",
+        "content",
+        "enabled",
+        "disabled",
+        "open",
+        "active",
+        "handle",
+        "visible",
+        "el",
+        "js",
+        "top",
+        "bottom",
+        "left",
+        "right",
+        "main",
+    ]
 )
 # A class that describes a layout ("has-sidebar", "with-comments", "no-ads") is not the thing.
 _LAYOUT_WORDS = frozenset({"has", "with", "without", "no", "show", "hide", "enable", "enabled"})

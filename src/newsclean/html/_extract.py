@@ -10,6 +10,7 @@ as removed. Nothing is deleted: every block keeps a reason.
 from __future__ import annotations
 
 import re
+
 import lxml.etree as etree
 
 from newsclean.html._cues import attr_tokens, boilerplate_cue, class_weight
@@ -49,9 +50,26 @@ _BYLINE_RE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_TOKENS = frozenset(
-    {"byline", "author", "authors", "dateline", "timestamp", "date", "time", "published",
-     "pubdate", "posted", "meta", "postmeta", "entrymeta", "articlemeta", "credit", "credits",
-     "contributor", "contributors"}
+    {
+        "byline",
+        "author",
+        "authors",
+        "dateline",
+        "timestamp",
+        "date",
+        "time",
+        "published",
+        "pubdate",
+        "posted",
+        "meta",
+        "postmeta",
+        "entrymeta",
+        "articlemeta",
+        "credit",
+        "credits",
+        "contributor",
+        "contributors",
+    }
 )
 # Short UI lines that are never article text, in the languages we see most.
 _UI_LINE_RE = re.compile(
@@ -100,9 +118,7 @@ class _Classifier:
         self.cues[el] = value
         return value
 
-    def furniture(
-        self, chain: tuple[etree._Element, ...], limit: int
-    ) -> tuple[int, str] | None:
+    def furniture(self, chain: tuple[etree._Element, ...], limit: int) -> tuple[int, str] | None:
         """First page-furniture ancestor in ``chain[:limit]`` as (index, reason)."""
         key = (chain[0], limit)
         if key in self.furniture_cache:
@@ -111,9 +127,7 @@ class _Classifier:
         self.furniture_cache[key] = found
         return found
 
-    def _furniture(
-        self, chain: tuple[etree._Element, ...], limit: int
-    ) -> tuple[int, str] | None:
+    def _furniture(self, chain: tuple[etree._Element, ...], limit: int) -> tuple[int, str] | None:
         for i, el in enumerate(chain[:limit]):
             cue = self.cue(el)
             if cue is None:
@@ -132,7 +146,7 @@ class _Classifier:
             st.score = 0.0
             st.scored = False
         candidates: list[etree._Element] = []
-        for block, chain in zip(self.blocks, self.chains):
+        for block, chain in zip(self.blocks, self.chains, strict=True):
             if block.kind not in _SCORED_KINDS or len(block.text) < 25:
                 continue
             if block.hidden:
@@ -226,21 +240,22 @@ class _Classifier:
             same_class = bool(top_class) and sib.get("class") == top_class
             bonus = top_st.score * 0.2 if same_class else 0.0
             score = st.score if st.scored else 0.0
-            if score + bonus >= threshold and (st.scored or _link_density(st) < 0.3):
-                roots.add(sib)
-            elif same_class and st.text >= 200 and _link_density(st) < 0.2:
+            if (score + bonus >= threshold and (st.scored or _link_density(st) < 0.3)) or (
+                same_class and st.text >= 200 and _link_density(st) < 0.2
+            ):
                 roots.add(sib)
             elif sib.tag in {"p", "blockquote", "pre"} or (
                 sib.tag in {"ul", "ol"} and st.text > 80
             ):
                 density = _link_density(st)
-                if (st.text > 80 and density < 0.25) or (0 < st.text <= 80 and density == 0):
-                    if st.text > 80 or self._ends_sentence(sib):
-                        roots.add(sib)
+                long_enough = st.text > 80 and density < 0.25
+                short_sentence = 0 < st.text <= 80 and density == 0 and self._ends_sentence(sib)
+                if long_enough or short_sentence:
+                    roots.add(sib)
         return roots
 
     def _ends_sentence(self, el: etree._Element) -> bool:
-        for block, chain in zip(self.blocks, self.chains):
+        for block, chain in zip(self.blocks, self.chains, strict=True):
             if el in chain:
                 return bool(_SENTENCE_END_RE.search(block.text))
         return False
@@ -293,7 +308,7 @@ def _ui_clusters(clf: _Classifier, roots: set[etree._Element]) -> set[etree._Ele
     (player controls, share bars, rating widgets) that carry no cue in their markup."""
     count: dict[etree._Element, int] = {}
     spoiled: set[etree._Element] = set()
-    for block, chain in zip(clf.blocks, clf.chains):
+    for block, chain in zip(clf.blocks, clf.chains, strict=True):
         tiny = (
             len(block.text) < 40
             and block.kind in {"paragraph", "heading"}
@@ -307,16 +322,14 @@ def _ui_clusters(clf: _Classifier, roots: set[etree._Element]) -> set[etree._Ele
             else:
                 spoiled.add(el)
     return {
-        el
-        for el, n in count.items()
-        if n >= 3 and el not in spoiled and clf.stats[el].text < 300
+        el for el, n in count.items() if n >= 3 and el not in spoiled and clf.stats[el].text < 300
     }
 
 
 def _label(clf: _Classifier, roots: set[etree._Element]) -> None:
     seen_long = False
     clusters = _ui_clusters(clf, roots)
-    for block, chain in zip(clf.blocks, clf.chains):
+    for block, chain in zip(clf.blocks, clf.chains, strict=True):
         root_index = next((i for i, el in enumerate(chain) if el in roots), -1)
         if block.hidden:
             block.keep, block.reason = False, "hidden"

@@ -18,9 +18,23 @@ from urllib.parse import urljoin
 import lxml.etree as etree
 
 _ARTICLE_TYPES = frozenset(
-    """Article NewsArticle ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle
-    BackgroundNewsArticle ReviewNewsArticle BlogPosting LiveBlogPosting SocialMediaPosting
-    TechArticle ScholarlyArticle Report Review Recipe""".split()
+    [
+        "Article",
+        "NewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "TechArticle",
+        "ScholarlyArticle",
+        "Report",
+        "Review",
+        "Recipe",
+    ]
 )
 _SEPARATORS_RE = re.compile(r"\s+[|\-\u2013\u2014\\/>\u00bb\u00b7:]{1,2}\s+|\s+::\s+")
 _HIER_SEP_RE = re.compile(r"\s[\\/>\u00bb]\s")
@@ -57,7 +71,9 @@ def _clean(text: str | None) -> str | None:
 
 def _read_meta(root: etree._Element) -> tuple[dict[str, str], dict[str, str]]:
     # The RDFa ``property`` attribute is the more specific declaration; it wins over ``name``.
-    by_attr: dict[str, dict[str, str]] = {a: {} for a in ("property", "name", "itemprop", "http-equiv")}
+    by_attr: dict[str, dict[str, str]] = {
+        a: {} for a in ("property", "name", "itemprop", "http-equiv")
+    }
     links: dict[str, str] = {}
     head = root.find("head")
     for el in (head if head is not None else root).iter("meta", "link"):
@@ -169,7 +185,7 @@ def _strip_site(title: str, site: str | None) -> str:
     site_key = normalise_title(site)
     for candidate in (parts[-1], parts[0]):
         key = normalise_title(candidate)
-        if key and (key == site_key or key in site_key or site_key in key and len(key) < 40):
+        if key and (key == site_key or key in site_key or (site_key in key and len(key) < 40)):
             matches = list(_SEPARATORS_RE.finditer(title))
             if candidate is parts[-1]:
                 return title[: matches[-1].start()].strip()
@@ -267,7 +283,11 @@ def read_metadata(
 
     head = root.find("head")
     title_el = (head if head is not None else root).find(".//title")
-    doc_title = _clean("".join(title_el.itertext())) if title_el is not None else None
+    doc_title = (
+        _clean(etree.tostring(title_el, method="text", encoding="unicode", with_tail=False))
+        if title_el is not None
+        else None
+    )
     candidates: list[tuple[str, str | None]] = []
     for obj in articles:
         chosen = _json_ld_title(obj, doc_title)

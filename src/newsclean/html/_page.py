@@ -155,7 +155,7 @@ def extract_html(
     paths = _paths(blocks)
     out = tuple(
         HtmlBlock(text=b.text, kind=b.kind, path=p, keep=b.keep, reason=b.reason)
-        for b, p in zip(blocks, paths)
+        for b, p in zip(blocks, paths, strict=True)
     )
     return HtmlPage(
         blocks=out,

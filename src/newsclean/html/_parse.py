@@ -23,7 +23,23 @@ DEFAULT_MAX_CHARS = 20_000_000
 _LIBXML_HUGE_DEPTH = 2040
 
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr keygen".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+    ]
 )
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][^\s/>]*)([^>]*)>")
 _RAW_TEXT_RE = re.compile(r"<(script|style|textarea)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
@@ -37,7 +53,6 @@ def _make_parser() -> etree.HTMLParser:
         no_network=True,
         remove_comments=True,
         remove_pis=True,
-        default_doctype=False,
         collect_ids=False,
     )
 

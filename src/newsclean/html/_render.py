@@ -14,16 +14,83 @@ import lxml.etree as etree
 
 # Elements whose text is never shown as page text (or is not text at all).
 SKIP_TAGS = frozenset(
-    """script style noscript template svg math select option optgroup textarea button input
-    iframe object embed canvas head title meta link audio video map datalist param source
-    track base""".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "select",
+        "option",
+        "optgroup",
+        "textarea",
+        "button",
+        "input",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "audio",
+        "video",
+        "map",
+        "datalist",
+        "param",
+        "source",
+        "track",
+        "base",
+    ]
 )
 # Everything that is not inline is treated as a block (custom elements included: modern pages
 # wrap articles in <article-body>-like tags).
 INLINE_TAGS = frozenset(
-    """a abbr acronym b bdi bdo big br cite code data del dfn em font i img ins kbd label mark
-    nobr output picture q rp rt ruby s samp small span strike strong sub sup time tt u var wbr
-    """.split()
+    [
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "br",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "nobr",
+        "output",
+        "picture",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+    ]
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"})
@@ -166,9 +233,7 @@ class _Renderer:
         if chain[0] is not owner:
             chain = (owner, *chain)
         commas = len(_COMMA_RE.findall(text))
-        self.blocks.append(
-            RawBlock(text, kind, owner, link, chain, commas, self.hidden_depth > 0)
-        )
+        self.blocks.append(RawBlock(text, kind, owner, link, chain, commas, self.hidden_depth > 0))
         st = self.stats[owner]
         st.text += len(text)
         st.links += link

@@ -51,6 +51,10 @@ def main(argv: Sequence[str] | None = None, *, clean_fn: CleanFn | None = None) 
     except (ConfigError, InputError, MissingExtraError) as exc:
         print(f"newsclean: error: {exc}", file=sys.stderr)
         return 2
+    except (OSError, RuntimeError) as exc:
+        # The output cannot be written, or worker processes cannot start: the run cannot finish.
+        print(f"newsclean: error: {exc}", file=sys.stderr)
+        return 1
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,6 +16,9 @@ Site templates are a map-reduce: each partition learns a partial template per si
 site are merged (merging only adds counts, so the result does not depend on partitioning), and the
 small dict of templates is broadcast to the cleaning tasks as a single graph node.
 
+The partition-level functions (:func:`clean_partition`, :func:`learn_partition`,
+:func:`merge_models`, :func:`site_models`) need no Dask, so the same code runs on Spark.
+
 There is no per-document time limit here (a task thread cannot be killed); use the command line's
 ``--timeout`` when documents may hang, or Dask's worker lifetime settings.
 """
@@ -33,24 +36,18 @@ from ._errors import MissingExtraError, NewscleanError
 from ._pipeline import clean
 from ._sources import site_of
 
-try:
-    import dask.bag
-    import dask.dataframe  # noqa: F401
-    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
-    from dask.delayed import delayed
-except ImportError as exc:  # pragma: no cover - exercised only without the extra
-    raise MissingExtraError(
-        "newsclean.dask needs the 'dask' extra: pip install 'newsclean[dask]'"
-    ) from exc
-
 __all__ = [
     "DATAFRAME_COLUMNS",
     "FieldNames",
+    "SiteModels",
     "clean_bag",
     "clean_dataframe",
     "clean_partition",
     "learn_date_orders_bag",
+    "learn_partition",
     "learn_templates_bag",
+    "merge_models",
+    "site_models",
 ]
 
 #: Columns of :func:`clean_dataframe`'s result (all strings, missing values as None).
@@ -111,6 +108,7 @@ def clean_bag(
     ``date_profiles`` map a site (see ``key``) to what :func:`learn_templates_bag` and
     :func:`learn_date_orders_bag` return; they are shipped once per worker, not once per task.
     """
+    _require_dask()
     cfg = (config or CleanConfig()).with_options(options)
     models = _broadcast(templates, date_profiles)
     return bag.map_partitions(clean_partition, models, key, fields or FieldNames(), cfg)
@@ -133,6 +131,9 @@ def clean_dataframe(
     whole article dict as JSON; error rows have ``error_code`` set and the article columns empty.
     ``key`` receives ``{"text": ..., "url": ...}`` dicts.
     """
+    _require_dask()
+    import pandas as pd  # type: ignore[import-untyped, unused-ignore]
+
     cfg = (config or CleanConfig()).with_options(options)
     models = _broadcast(templates, date_profiles)
     meta = pd.DataFrame({name: pd.Series(dtype=object) for name in DATAFRAME_COLUMNS})
@@ -143,13 +144,54 @@ def clean_dataframe(
 
 def clean_partition(
     items: Iterable[Any],
-    models: Mapping[str, SiteModels] | None,
-    key: KeyFn | None,
-    fields: FieldNames,
-    config: CleanConfig,
+    models: Mapping[str, SiteModels] | None = None,
+    key: KeyFn | None = None,
+    fields: FieldNames | None = None,
+    config: CleanConfig | None = None,
 ) -> list[dict[str, Any]]:
-    """Clean one partition of items (usable as is in Spark's ``mapPartitions``)."""
-    return list(_clean_items(items, models or {}, key, fields, config))
+    """Clean one partition of items into records; never raises for a bad item.
+
+    ``models`` maps a site to its :class:`SiteModels` (see :func:`site_models`). Needs no Dask:
+    use it as is in Spark's ``mapPartitions``.
+    """
+    cfg = config or CleanConfig()
+    return list(_clean_items(items, models or {}, key, fields or FieldNames(), cfg))
+
+
+def learn_partition(
+    items: Iterable[Any],
+    kind: str = "template",
+    *,
+    key: KeyFn | None = None,
+    fields: FieldNames | None = None,
+    config: CleanConfig | None = None,
+) -> list[tuple[str, Any]]:
+    """Learn partial site models from one partition: ``[(site, Template or DateOrderProfile)]``.
+
+    ``kind`` is ``"template"`` or ``"date_order"``. Merge the partials of a site with
+    :func:`merge_models` (the map-reduce's reduce step). Needs no Dask.
+    """
+    return _learn_partition(items, kind, key, fields or FieldNames(), config)
+
+
+def merge_models(a: Any, b: Any) -> Any:
+    """Merge two partial templates (or date-order profiles) of one site; ``None`` is neutral."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a.merge(b)
+
+
+def site_models(
+    templates: Mapping[str, Any] | None, date_profiles: Mapping[str, Any] | None = None
+) -> dict[str, SiteModels]:
+    """Combine per-site templates and date-order profiles into what cleaning needs."""
+    sites = set(templates or {}) | set(date_profiles or {})
+    return {
+        site: SiteModels((templates or {}).get(site), (date_profiles or {}).get(site))
+        for site in sorted(sites)
+    }
 
 
 def _clean_items(
@@ -174,6 +216,8 @@ def _clean_frame(
     key: KeyFn | None,
     config: CleanConfig,
 ) -> Any:
+    import pandas as pd
+
     rows = []
     urls = frame[url_column] if url_column else [None] * len(frame)
     for raw, url in zip(frame[column], urls, strict=True):
@@ -214,13 +258,11 @@ def _site(item: Any, url: str | None, key: KeyFn | None) -> str:
 
 
 def _broadcast(templates: Mapping[str, Any] | None, date_profiles: Mapping[str, Any] | None) -> Any:
+    from dask.delayed import delayed
+
     if not templates and not date_profiles:
         return None
-    sites = set(templates or {}) | set(date_profiles or {})
-    models = {
-        site: SiteModels((templates or {}).get(site), (date_profiles or {}).get(site))
-        for site in sorted(sites)
-    }
+    models = site_models(templates, date_profiles)
     # One delayed node: the graph holds the models once and each worker fetches them once.
     return delayed(models, traverse=False)
 
@@ -228,8 +270,9 @@ def _broadcast(templates: Mapping[str, Any] | None, date_profiles: Mapping[str, 
 def _learn(
     bag: Any, kind: str, key: KeyFn | None, fields: FieldNames, config: Any
 ) -> dict[str, Any]:
+    _require_dask()
     partials = bag.map_partitions(_learn_partition, kind, key, fields, config)
-    merged = partials.foldby(_first, _merge_pair, None, combine=_merge_models, combine_initial=None)
+    merged = partials.foldby(_first, _merge_pair, None, combine=merge_models, combine_initial=None)
     return dict(merged.compute())
 
 
@@ -256,12 +299,15 @@ def _first(pair: tuple[str, Any]) -> str:
 
 
 def _merge_pair(acc: Any, pair: tuple[str, Any]) -> Any:
-    return _merge_models(acc, pair[1])
+    return merge_models(acc, pair[1])
 
 
-def _merge_models(a: Any, b: Any) -> Any:
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a.merge(b)
+def _require_dask() -> None:
+    try:
+        import dask.bag
+        import dask.dataframe  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise MissingExtraError(
+            "newsclean.dask needs the 'dask' extra: pip install 'newsclean[dask]'"
+        ) from exc

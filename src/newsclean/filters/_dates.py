@@ -32,6 +32,7 @@ from ._dates_parse import (
     ORDERS,
     Clock,
     Raw,
+    _trie_pattern,
     expand_year,
     order_for_language,
     read_time_after,
@@ -93,9 +94,8 @@ _COMMENT_HINTS = (
 
 @lru_cache(maxsize=1)
 def _label_pattern() -> regex.Pattern[str]:
-    words = sorted(set(_PUBLISHED_LABELS) | set(_UPDATED_LABELS), key=len, reverse=True)
-    alternation = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return regex.compile(r"(?<!\w)(?P<label>" + alternation + r")(?!\w)", regex.I)
+    words = sorted({fold(w) for w in (*_PUBLISHED_LABELS, *_UPDATED_LABELS)})
+    return regex.compile(r"(?<!\w)(?P<label>" + _trie_pattern(words) + r")(?!\w)", regex.I)
 
 
 _UPDATED_SET = frozenset(fold(w) for w in _UPDATED_LABELS)
@@ -288,7 +288,17 @@ def _build(year: int, month: int, day: int, clock: Clock | None) -> datetime | N
         return None
 
 
-def _resolve_year(raw: Raw, month: int, day: int, ctx: _Context) -> int | None:
+_YEAR_AFTER_CLOCK = regex.compile(r"\s*,?\s*(\d{4})(?!\d)")
+
+
+def _resolve_year(
+    raw: Raw, month: int, day: int, ctx: _Context, text: str, clock: Clock | None
+) -> int | None:
+    if raw.year is None and clock is not None and clock.start >= raw.end:
+        # "Tue Jan 28 15:28:56 CET 2020": the year follows the clock.
+        m = _YEAR_AFTER_CLOCK.match(text, clock.end)
+        if m is not None:
+            return int(m.group(1))
     if raw.year is None:
         # No year written: the most recent such day not after the reference.
         year = ctx.reference.year
@@ -379,7 +389,7 @@ def _resolve(raw: Raw, text: str, ctx: _Context, *, short: bool) -> DateMatch | 
             month, day = _month_for_language(raw, ctx.language), raw.second
         else:
             month, day = raw.first, raw.second
-        year = _resolve_year(raw, month, day, ctx)
+        year = _resolve_year(raw, month, day, ctx, text, clock)
         if year is None or year < OLDEST_FULL_YEAR or (not raw.full_year and year < MIN_YEAR):
             return None
         value = _build(year, month, day, clock)
@@ -621,6 +631,8 @@ def _score_block(
     block = texts[i]
     n = len(texts)
     near_title = title_index is not None and -2 <= i - title_index <= 3
+    if not matches:
+        return
     dateline = len(block) <= 200 and is_dateline_block(block)
     listing = _is_listing(i, dated, texts)
     lowered = block.casefold()

@@ -105,10 +105,11 @@ def _find(
         "reference_time": reference,
         "site_profile": site_profile,
     }
-    published, updated = _from_json_ld(tree, opts)
+    (ld_pub, ld_rank), ld_upd = _from_json_ld(tree, opts)
     meta_pub, meta_upd = _from_meta(tree, opts)
-    published = published or meta_pub
-    updated = updated or meta_upd
+    # JSON-LD about something other than the article (a product, an app) yields to meta tags.
+    published = (ld_pub or meta_pub) if ld_rank == 0 else (meta_pub or ld_pub)
+    updated = ld_upd or meta_upd
     if published is None:
         published = _from_itemprop(tree, opts) or _from_time_elements(tree, opts)
     url_date = _from_url(url, reference) if url else None
@@ -116,6 +117,8 @@ def _find(
         published = _from_date_classes(tree, opts)
     if published is None and url_date is not None:
         published = url_date
+    elif published is not None and url_date is not None:
+        published = _prefer_url_day(published, url_date)
     if published is None:
         text_finding = _from_text(tree, opts)
         if text_finding is not None:
@@ -128,6 +131,15 @@ def _find(
         if _naive_utc(updated.value) < _naive_utc(published.value):
             updated = None
     return DateFinding(published=published or updated, updated=updated, block_index=None)
+
+
+def _prefer_url_day(published: DateMatch, url_date: DateMatch) -> DateMatch:
+    # Structured timestamps are often in UTC while the URL carries the publisher's local day;
+    # a one-day disagreement is that shift, and the day a reader saw is the URL's.
+    gap = abs((published.value.date() - url_date.value.date()).days)
+    if gap != 1 or not published.has_time:
+        return published
+    return replace(url_date, confidence=0.8, kind="published")
 
 
 def _page_language(tree: html.HtmlElement) -> str | None:
@@ -181,7 +193,7 @@ def _walk_json(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
 
 def _from_json_ld(
     tree: html.HtmlElement, opts: dict[str, Any]
-) -> tuple[DateMatch | None, DateMatch | None]:
+) -> tuple[tuple[DateMatch | None, int], DateMatch | None]:
     best: tuple[int, DateMatch] | None = None
     updated: DateMatch | None = None
     for script in tree.iter("script"):
@@ -205,7 +217,7 @@ def _from_json_ld(
             modified = node.get("dateModified")
             if updated is None and isinstance(modified, str):
                 updated = _structured(modified, "json_ld", "updated", opts)
-    return (best[1] if best else None), updated
+    return ((best[1], best[0]) if best else (None, 0)), updated
 
 
 def _from_meta(

@@ -48,6 +48,7 @@ class Vocabulary:
     weekdays: frozenset[str]
     relative_templates: Mapping[str, int]  # folded "{0} hours ago" -> seconds per unit
     relative_days: Mapping[str, tuple[str, int]]  # folded "yesterday" -> (language, days back)
+    relative_starters: frozenset[str]  # first words of phrases that open with a word
 
 
 def _month_forms(locale: object) -> Iterable[tuple[str, int]]:
@@ -74,6 +75,7 @@ def vocabulary() -> Vocabulary:
     months: dict[str, dict[str, int]] = {}
     weekdays: set[str] = set()
     templates: dict[str, int] = {}
+    starters: set[str] = set()
     for code in LANGUAGES:
         locale = Locale.parse(code)
         lang = code.split("_")[0]
@@ -96,12 +98,17 @@ def vocabulary() -> Vocabulary:
                 past = fields.get(variant, {}).get("past", {})
                 for template in past.values():
                     if "{0}" in template:
-                        templates[fold(template)] = seconds
+                        folded = fold(template)
+                        templates["".join(folded.split())] = seconds
+                        head = folded.split("{0}")[0].split()
+                        if head:
+                            starters.add(head[0])
     return Vocabulary(
         months=months,
         weekdays=frozenset(weekdays),
         relative_templates=templates,
         relative_days=_load_relative_days(),
+        relative_starters=frozenset(starters),
     )
 
 

@@ -8,13 +8,14 @@ alternation so the scan cost does not grow with the number of languages.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
 import regex
 
-from ._dates_lang import fold, language_order, vocabulary
+from ._dates_lang import Vocabulary, fold, language_order, vocabulary
 
 ORDERS = ("DMY", "MDY", "YMD")
 MIN_YEAR = 1990
@@ -58,18 +59,35 @@ _ZONE_ONLY = regex.compile(r"\s*" + _ZONE_RX, regex.I)
 _DIGITS = regex.compile(r"\d+")
 
 
+def _tokens(word: str) -> list[str]:
+    """Split a word or relative template into regex tokens ("{0}" is the number)."""
+    out: list[str] = []
+    rest = word
+    while rest:
+        if rest.startswith("{0}"):
+            out.append(r"\d{1,3}")
+            rest = rest[3:]
+        elif rest[0].isspace():
+            out.append(r"\s*")
+            rest = rest[1:]
+        else:
+            out.append(regex.escape(rest[0]))
+            rest = rest[1:]
+    return out
+
+
 def _trie_pattern(words: list[str]) -> str:
-    """Return a regex alternation for ``words`` shaped as a prefix trie (fast to scan)."""
+    """Return a regex alternation for ``words`` shaped as a prefix trie (fast to match)."""
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
+        for token in _tokens(word):
+            node = node.setdefault(token, {})
         node[""] = {}
 
     def render(node: dict) -> str:  # type: ignore[type-arg]
         ends = "" in node
-        branches = [regex.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        branches = [tok + render(child) for tok, child in sorted(node.items()) if tok]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -80,52 +98,50 @@ def _trie_pattern(words: list[str]) -> str:
     return render(trie)
 
 
-def _relative_pattern(templates: list[str]) -> str:
-    parts = []
-    for template in sorted(templates, key=len, reverse=True):
-        before, _, after = template.partition("{0}")
-        rx = regex.escape(before) + r"\d{1,3}" + regex.escape(after)
-        parts.append(rx.replace(r"\ ", r"\s*"))
-    return "|".join(parts)
+# A month-name token: letters (with marks), inner dots or apostrophes ("มี.ค", "d’abril"),
+# an optional final abbreviation mark. It is checked against the CLDR table after matching,
+# which keeps the pattern small: the regex engine's cost grows with the pattern's size.
+_NAME = r"[^\W\d_]+(?:[.’'׳॰][^\W\d_]+)*[׳॰]?"
+_CONNECTOR = r"(?!(?:de|of|del|di|van|the|le|la|el)\s)"
 
 
 @lru_cache(maxsize=1)
-def master_pattern() -> regex.Pattern[str]:
-    """Compile the one pattern that finds every date-like candidate (cached)."""
-    vocab = vocabulary()
-    months = _trie_pattern(sorted(vocab.months))
-    rel = _relative_pattern(sorted(vocab.relative_templates))
-    days = _trie_pattern(sorted(vocab.relative_days))
+def date_patterns() -> tuple[tuple[regex.Pattern[str], ...], tuple[regex.Pattern[str], ...]]:
+    """Compile the small anchored patterns tried at a number and at a word (cached).
+
+    Several small patterns beat one large alternation: the engine's per-call cost grows
+    with the pattern's size and its number of groups.
+    """
+    multi = sorted(k for k in vocabulary().months if not regex.fullmatch(_NAME, k))
+    name = "(?:" + (_trie_pattern(multi) + "|" if multi else "") + _CONNECTOR + _NAME + ")"
     month_end = r"(?:\.|(?!\w))"
     ordinal = r"(?:st|nd|rd|th|er|e|º|ª|\.|-?го|-?е|-?я|-?ого)?"
-    pattern = (
+    at_number = (
         # 2023-05-30, 2023/05/30, 2023.05.30, 2023. 05. 30.
         r"(?<![\d.,/:\-])(?P<Y1>\d{4})(?P<s1>[./\-]|\.\s)(?P<M1>\d{1,2})(?P=s1)(?P<D1>\d{1,2})"
-        r"(?!\d|[.,/\-]\d)\.?"
+        r"(?!\d|[.,/\-]\d)\.?",
         # 30.05.23, 05/30/2023, 30-05-2023, 30. 5. 2023
-        r"|(?<![\d.,/:\-])(?P<A>\d{1,2})(?P<s2>[./\-]|\.\s)(?P<B>\d{1,2})(?P=s2)"
-        r"(?P<C>\d{4}|\d{2})(?!\d|[.,/\-]\d)"
+        r"(?<![\d.,/:\-])(?P<A>\d{1,2})(?P<s2>[./\-]|\.\s)(?P<B>\d{1,2})(?P=s2)"
+        r"(?P<C>\d{4}|\d{2})(?!\d|[.,/\-]\d)",
         # 30 May 2023, 1er mai 2023, 30-го мая, 5 de junio de 2023
-        r"|(?<![\w.])(?P<D3>\d{1,2})" + ordinal + r"(?:\s+(?:de|of|del|di|van)\s+|[\s./\-]*)"
-        r"(?P<N3>" + months + r")" + month_end + r"(?:(?:,?\s*|\s+de\s+|\s+del\s+|[\-./])"
-        r"(?P<Y3>\d{4}|['’]\d{2})(?![\d:]))?"
-        # May 30, 2023, Sept. 5 2023
-        r"|(?<!\w)(?P<N4>" + months + r")" + month_end + r"\s*(?P<D4>\d{1,2})(?:st|nd|rd|th)?"
-        r"(?![\d:.]\d|\d)(?:(?:,\s*|\s+)(?P<Y4>\d{4})(?!\d))?"
+        r"(?<![\w.])(?P<D3>\d{1,2})" + ordinal + r"(?:\s+(?:de|of|del|di|van)\s+|[\s./\-]*)"
+        r"(?P<N3>" + name + r")" + month_end + r"(?:(?:,?\s*|\s+de\s+|\s+del\s+|[\-./])"
+        r"(?P<Y3>\d{4}|['’]\d{2})(?![\d:]))?",
         # 2023. május 30., 2023 m. gegužės 30 d., 2023-May-30
-        r"|(?<![\d.])(?P<Y5>\d{4})(?:\s*(?:m\.|г\.|\.|,|-|/))?\s*(?P<N5>"
-        + months
-        + r")"
-        + month_end
-        + r"\s*(?P<D5>\d{1,2})(?!\d)"
+        r"(?<![\d.])(?P<Y5>\d{4})(?:\s*(?:m\.|г\.|\.|,|-|/))?\s*(?P<N5>" + name + r")"
+        + month_end + r"\s*(?P<D5>\d{1,2})(?!\d)",
         # 2023年5月30日, 2023년 5월 30일
-        r"|(?<!\d)(?P<Y6>\d{4})\s*[年년]\s*(?P<M6>\d{1,2})\s*[月월]\s*(?P<D6>\d{1,2})\s*[日일]?"
-        # 3 hours ago, vor 3 Stunden, 3 часа назад
-        r"|(?<!\w)(?P<R>" + rel + r")(?!\w)"
-        # yesterday, gestern, вчера
-        r"|(?<!\w)(?P<W>" + days + r")(?!\w)"
+        r"(?<!\d)(?P<Y6>\d{4})\s*[年년]\s*(?P<M6>\d{1,2})\s*[月월]\s*(?P<D6>\d{1,2})\s*[日일]?",
     )
-    return regex.compile(pattern, regex.I)
+    at_word = (
+        # May 30, 2023, Sept. 5 2023
+        r"(?<!\w)(?P<N4>" + name + r")" + month_end + r"\s*(?P<D4>\d{1,2})(?:st|nd|rd|th)?"
+        r"(?![\d:.]\d|\d)(?:(?:,\s*|\s+)(?P<Y4>\d{4})(?!\d))?",
+    )
+    return (
+        tuple(regex.compile(p, regex.I) for p in at_number),
+        tuple(regex.compile(p, regex.I) for p in at_word),
+    )
 
 
 @dataclass(frozen=True)
@@ -146,15 +162,136 @@ class Raw:
     month_key: str = ""
 
 
+_DIGIT_RUN = regex.compile(r"\d+")
+_WORD_AT = regex.compile(r"(?<![^\W\d_])[^\W\d_]+")
+# How far before a number a month name or a relative prefix ("il y a") may start.
+_LOOKBACK = 24
+# Texts this short are read as a dateline: a free-standing "yesterday" counts there.
+SHORT_TEXT = 80
+
+
 def scan(text: str) -> list[Raw]:
-    """Return every date-like candidate in ``text`` in order."""
+    """Return every date-like candidate in ``text`` in order.
+
+    Every date but a bare "yesterday" holds a digit, so the pattern is only tried at the
+    start of each run of digits and at the word starts just before it: the cost follows the
+    number of digit runs, not the length of the text or the number of languages.
+    """
     out: list[Raw] = []
     vocab = vocabulary()
-    for m in master_pattern().finditer(text):
-        raw = _raw_from_match(m, vocab.months, vocab.relative_templates, vocab.relative_days)
+    at_number, at_word = date_patterns()
+    starters = _starter_words()
+    last_end = 0
+    for digits in _DIGIT_RUN.finditer(text):
+        start = digits.start()
+        if start < last_end:
+            continue
+        window = max(last_end, start - _LOOKBACK)
+        tries = [
+            m.start()
+            for m in _WORD_AT.finditer(text, window, start)
+            if fold(m.group()) in starters
+        ]
+        tries.append(start)
+        raw = None
+        for pos in tries[-3:]:
+            for rx in at_number if pos == start else at_word:
+                m = rx.match(text, pos)
+                if m is not None:
+                    raw = _raw_from_match(m, vocab.months)
+                    break
+            if raw is not None:
+                break
+        if raw is None:
+            raw = _relative_at(text, digits, tries[:-1], vocab)
         if raw is not None:
             out.append(raw)
+            clock = _TIME_AFTER.match(text, raw.end)
+            last_end = clock.end() if clock is not None else raw.end
+    if len(text) <= SHORT_TEXT and not out:
+        out = _day_words(text)
     return out
+
+
+@lru_cache(maxsize=1)
+def _starter_words() -> frozenset[str]:
+    """Folded first words of month names, relative phrases and day words."""
+    vocab = vocabulary()
+    words: set[str] = set()
+    for key in (*vocab.months, *vocab.relative_days):
+        first = _WORD_AT.search(key)
+        if first is not None and first.start() == 0:
+            words.add(first.group())
+    return frozenset(words) | vocab.relative_starters
+
+
+@lru_cache(maxsize=1)
+def _day_word_pattern() -> regex.Pattern[str]:
+    words = _trie_pattern(sorted(vocabulary().relative_days))
+    return regex.compile(r"(?P<W>" + words + r")(?!\w)", regex.I)
+
+
+def _day_words(text: str) -> list[Raw]:
+    """Find free-standing relative day words ("yesterday") in a short dateline."""
+    reldays = vocabulary().relative_days
+    out: list[Raw] = []
+    starters = _starter_words()
+    for start in _WORD_AT.finditer(text):
+        if fold(start.group()) not in starters:
+            continue
+        m = _day_word_pattern().match(text, start.start())
+        if m is None:
+            continue
+        entry = reldays.get(fold(m.group("W")))
+        if entry is not None:
+            lang, days = entry
+            out.append(Raw(m.start(), m.end(), "relative_day", None, 0, 0, "", False, False,
+                           (lang,), seconds_ago=days * 86400))  # fmt: skip
+            break
+    return out
+
+
+_WORDS_AFTER = regex.compile(r"(?:\s*[^\W\d_]+\.?){1,3}")
+_SPACES = regex.compile(r"\s+")
+
+
+def relative_key(text: str) -> str:
+    """Return the lookup form of a relative phrase: folded, without spaces."""
+    return _SPACES.sub("", fold(text))
+
+
+def _relative_at(
+    text: str, digits: regex.Match[str], word_starts: list[int], vocab: Vocabulary
+) -> Raw | None:
+    """Read "3 hours ago" / "vor 3 Stunden" / "il y a 3 heures" around a number."""
+    if len(digits.group()) > 3:
+        return None
+    templates = vocab.relative_templates
+    after = _WORDS_AFTER.match(text, digits.end())
+    tails = [digits.end()]
+    if after is not None:
+        tails = [m.end() for m in _WORD_AT.finditer(text, digits.end(), after.end())] + tails
+    head_starts = [*word_starts[-3:], digits.start()]
+    for head in head_starts:
+        prefix = text[head : digits.start()]
+        if "\n" in prefix:
+            continue
+        for tail in sorted(tails, reverse=True):
+            key = relative_key(prefix + "{0}" + text[digits.end() : tail])
+            unit = templates.get(key)
+            if unit is not None:
+                seconds = int(digits.group()) * unit
+                return Raw(head, tail, "relative", None, 0, 0, "", False, False,
+                           seconds_ago=seconds)  # fmt: skip
+    for head in word_starts[-3:]:
+        m = _day_word_pattern().match(text, head)
+        if m is not None and m.end() <= digits.start():
+            entry = vocab.relative_days.get(fold(m.group("W")))
+            if entry is not None:
+                # "вчера, 13:26": the day word is the date; the time is read later.
+                return Raw(m.start(), m.end(), "relative_day", None, 0, 0, "", False, False,
+                           (entry[0],), seconds_ago=entry[1] * 86400)  # fmt: skip
+    return None
 
 
 def _year_value(token: str) -> tuple[int, bool, bool]:
@@ -163,30 +300,25 @@ def _year_value(token: str) -> tuple[int, bool, bool]:
     return value, len(token) == 4, len(token) == 2
 
 
-def _raw_from_match(  # noqa: PLR0911
-    m: regex.Match[str],
-    months: object,
-    templates: object,
-    reldays: object,
-) -> Raw | None:
+def _raw_from_match(m: regex.Match[str], months: Mapping[str, Mapping[str, int]]) -> Raw | None:
     g = m.groupdict()
     start, end = m.span()
     try:
-        if g["Y1"] is not None:
+        if "Y1" in g:
             return Raw(start, end, "ymd", int(g["Y1"]), int(g["M1"]), int(g["D1"]),
                        g["s1"].strip(), True, False)  # fmt: skip
-        if g["A"] is not None:
+        if "A" in g:
             year, full, two = _year_value(g["C"])
             return Raw(start, end, "numeric", year, int(g["A"]), int(g["B"]),
                        g["s2"].strip(), full, two)  # fmt: skip
-        if g["Y6"] is not None:
+        if "Y6" in g:
             return Raw(start, end, "ymd", int(g["Y6"]), int(g["M6"]), int(g["D6"]), "年",
                        True, False)  # fmt: skip
         for n_key, d_key, y_key in (("N3", "D3", "Y3"), ("N4", "D4", "Y4"), ("N5", "D5", "Y5")):
-            if g[n_key] is None:
+            if n_key not in g:
                 continue
             month_key = fold(g[n_key]).rstrip(".")
-            langs = months.get(month_key)  # type: ignore[attr-defined]
+            langs = months.get(month_key)
             if not langs:
                 return None
             month = _pick_month(langs)
@@ -196,30 +328,12 @@ def _raw_from_match(  # noqa: PLR0911
                 year, full, two = _year_value(g[y_key])
             return Raw(start, end, "named", year, month, int(g[d_key]), n_key, full, two,
                        tuple(sorted(langs)), month_key=month_key)  # fmt: skip
-        if g["R"] is not None:
-            phrase = fold(g["R"])
-            number = _DIGITS.search(phrase)
-            if number is None:
-                return None
-            key = phrase[: number.start()] + "{0}" + phrase[number.end() :]
-            unit = templates.get(key)  # type: ignore[attr-defined]
-            if unit is None:
-                return None
-            return Raw(start, end, "relative", None, 0, 0, "", False, False,
-                       seconds_ago=int(number.group()) * unit)  # fmt: skip
-        if g["W"] is not None:
-            entry = reldays.get(fold(g["W"]))  # type: ignore[attr-defined]
-            if entry is None:
-                return None
-            lang, days = entry
-            return Raw(start, end, "relative_day", None, 0, 0, "", False, False, (lang,),
-                       seconds_ago=days * 86400)  # fmt: skip
     except (ValueError, OverflowError):
         return None
     return None
 
 
-def _pick_month(langs: dict[str, int]) -> int:
+def _pick_month(langs: Mapping[str, int]) -> int:
     # When languages disagree ("listopad": Polish/Czech November, Croatian October) the
     # majority reading wins; the language hint, when given, is applied later.
     counts: dict[int, int] = {}
@@ -280,13 +394,17 @@ def _clock(m: regex.Match[str], *, strict_sep: bool) -> Clock | None | bool:
     return Clock(hour, minute, second, tz, m.start(), m.end())
 
 
+_OFFSET = regex.compile(r"(?:utc|gmt)?\s*([+\-])\s*(\d{1,2}):?(\d{2})?")
+
+
+@lru_cache(maxsize=512)
 def _zone(token: str | None) -> timezone | None:
     if not token:
         return None
     token = token.strip().lower().replace("−", "-")
     if token in ZONES:
         return timezone(timedelta(hours=ZONES[token]))
-    m = regex.fullmatch(r"(?:utc|gmt)?\s*([+\-])\s*(\d{1,2}):?(\d{2})?", token)
+    m = _OFFSET.fullmatch(token)
     if m is None:
         return None
     hours, minutes = int(m.group(2)), int(m.group(3) or 0)

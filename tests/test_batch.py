@@ -210,3 +210,45 @@ def test_nonpositive_timeout_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError):
         run(make_docs(["a"]), timeout=0)
+
+
+def test_resumed_run_with_templates_gives_the_records_of_a_full_run() -> None:
+    docs = make_docs([f"Menu\nStory {i} on 30.05.23.\nFooter" for i in range(8)], site="a")
+    full, _ = run(docs, jobs=1, templates=True, clean_fn=hooks.template_probe_clean)
+    rest = ListSink()
+    opts = BatchOptions(
+        jobs=1, templates=True, progress="none", clean_fn=hooks.template_probe_clean
+    )
+    done = {f"doc{i}" for i in range(5)}
+    run_batch(lambda: iter(docs), rest, options=opts, done_ids=done)
+    # Skipped documents still feed the site template, so the remaining records are unchanged.
+    assert rest.lines == full.lines[5:]
+
+
+def test_plain_progress_line_when_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from newsclean import _batch
+
+    monkeypatch.setattr(_batch, "_PLAIN_PROGRESS_EVERY_S", 0.0)
+    stream = io.StringIO()
+    progress = _batch._Progress("auto", 10, stream)
+    summary = _batch.BatchSummary(documents=4)
+    summary.errors["timeout"] = 1
+    progress.update(summary)
+    progress.close(summary)
+    assert stream.getvalue().startswith("newsclean: 4/10 documents, ")
+    assert "1 errors" in stream.getvalue() and "ETA" in stream.getvalue()
+
+
+def test_progress_bar_on_request() -> None:
+    import io
+
+    from newsclean import _batch
+
+    stream = io.StringIO()
+    progress = _batch._Progress("bar", 3, stream)
+    summary = _batch.BatchSummary(documents=3)
+    progress.update(summary)
+    progress.close(summary)
+    assert "3/3" in stream.getvalue()

@@ -476,7 +476,13 @@ class _WorkerPool:
                     worker = self._idle_worker()
                     if worker is None:
                         break
-                    self._send(worker, next_in, lookahead)
+                    try:
+                        self._send(worker, next_in, lookahead)
+                    except OSError:
+                        # It died while idle: nothing is lost, the task waits for its successor.
+                        worker.index = None
+                        self._replace(self._workers.index(worker))
+                        break
                     inflight[next_in] = lookahead
                 next_in += 1
                 lookahead = None

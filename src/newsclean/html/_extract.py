@@ -108,7 +108,7 @@ class _Classifier:
         self.stats = rendered.stats
         self.chains = [b.chain for b in rendered.blocks]
         self.cues: dict[etree._Element, tuple[str, bool] | None] = {}
-        self.furniture_cache: dict[tuple[etree._Element, int], tuple[int, str] | None] = {}
+        self.furniture_cache: dict[etree._Element, tuple[etree._Element, str] | None] = {}
         self.body_text = self.stats[body].text if body in self.stats else 0
 
     def cue(self, el: etree._Element) -> tuple[str, bool] | None:
@@ -118,27 +118,43 @@ class _Classifier:
         self.cues[el] = value
         return value
 
-    def furniture(self, chain: tuple[etree._Element, ...], limit: int) -> tuple[int, str] | None:
-        """First page-furniture ancestor in ``chain[:limit]`` as (index, reason)."""
-        key = (chain[0], limit)
-        if key in self.furniture_cache:
-            return self.furniture_cache[key]
-        found = self._furniture(chain, limit)
-        self.furniture_cache[key] = found
-        return found
+    def _valid_cue(self, el: etree._Element) -> str | None:
+        cue = self.cue(el)
+        if cue is None:
+            return None
+        st = self.stats[el]
+        # A wrapper that holds most of the page's text is layout, not a sidebar.
+        if st.text > 0.6 * self.body_text:
+            return None
+        if not cue[1] and st.text >= 500 and _link_density(st) < 0.25:
+            return None
+        return cue[0]
 
-    def _furniture(self, chain: tuple[etree._Element, ...], limit: int) -> tuple[int, str] | None:
+    def furniture(self, chain: tuple[etree._Element, ...], limit: int) -> tuple[int, str] | None:
+        """Nearest page-furniture element in ``chain[:limit]`` as (index, reason).
+
+        The nearest furniture ancestor of each element is memoised, so a page costs one walk
+        per distinct element rather than one per block and ancestor.
+        """
+        memo = self.furniture_cache
+        pending: list[etree._Element] = []
+        found: tuple[etree._Element, str] | None = None
+        for el in chain:
+            if el in memo:
+                found = memo[el]
+                break
+            pending.append(el)
+            reason = self._valid_cue(el)
+            if reason is not None:
+                found = (el, reason)
+                break
+        for el in pending:
+            memo[el] = found
+        if found is None:
+            return None
         for i, el in enumerate(chain[:limit]):
-            cue = self.cue(el)
-            if cue is None:
-                continue
-            st = self.stats[el]
-            # A wrapper that holds most of the page's text is layout, not a sidebar.
-            if st.text > 0.6 * self.body_text:
-                continue
-            if not cue[1] and st.text >= 500 and _link_density(st) < 0.25:
-                continue
-            return i, cue[0]
+            if el is found[0]:
+                return i, found[1]
         return None
 
     def score(self, use_cues: bool) -> list[etree._Element]:

@@ -1,0 +1,410 @@
+"""Within-line text normalisation, each step a pure ``find_*_fixes`` function plus a twin.
+
+Steps, in the order :func:`find_text_normalization_fixes` applies them:
+
+1. :func:`decode_html_entities` -- ``&amp;``, ``&#8217;``, ``&nbsp;`` left in text dumps
+   (``html_entity``). Only entities closed by ``;`` are decoded: bare ``&copy`` is too often
+   part of a URL or a name.
+2. :func:`fix_mojibake` -- text decoded with the wrong codec ("CafÃ©"), repaired by ftfy
+   (``mojibake``). ftfy runs per line, only on lines its badness check flags, and its output is
+   aligned with the input so that each fix covers only the characters that changed.
+3. :func:`remove_invisible_characters` -- zero-width spaces (``zero_width_space``), soft
+   hyphens (``soft_hyphen``), byte order marks (``byte_order_mark``), bidi controls
+   (``bidi_control``), word joiners and invisible operators (``invisible_character``), C0 control
+   characters other than tab and line breaks (``control_character``). ZWJ and ZWNJ stay: Persian,
+   Indic scripts and emoji sequences need them.
+4. :func:`normalize_unicode_form` -- Unicode NFC (``unicode_nfc``).
+5. :func:`normalize_spaces` -- NBSP and other exotic spaces become a plain space
+   (``exotic_space``); runs of spaces and tabs inside a line become one space (``space_run``).
+   Line breaks are never touched: paragraphs are the segmenter's business.
+
+Every function refers to offsets of the string it is given, returns sorted non-overlapping
+minimal fixes, and has an imperative twin equal to ``apply_fixes(text, find_...(text))``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import html
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ftfy
+from ftfy.badness import is_bad
+
+from newsclean._fix import Fix, apply_fixes
+
+__all__ = [
+    "NormalizationOptions",
+    "decode_html_entities",
+    "find_html_entity_fixes",
+    "find_invisible_character_fixes",
+    "find_mojibake_fixes",
+    "find_space_fixes",
+    "find_text_normalization_fixes",
+    "find_unicode_form_fixes",
+    "fix_mojibake",
+    "normalize_spaces",
+    "normalize_text",
+    "normalize_unicode_form",
+    "remove_invisible_characters",
+]
+
+# ------------------------------------------------------------------------------ HTML entities
+
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def find_html_entity_fixes(text: str) -> list[Fix]:
+    """Fixes decoding each HTML character reference closed by ``;`` (one pass, not recursive)."""
+    if "&" not in text:
+        return []
+    fixes: list[Fix] = []
+    for match in _ENTITY_RE.finditer(text):
+        entity = match.group()
+        decoded = html.unescape(entity)
+        if decoded != entity:
+            fixes.append(Fix(match.start(), match.end(), decoded, "html_entity"))
+    return fixes
+
+
+def decode_html_entities(text: str) -> str:
+    """Return ``text`` with HTML character references decoded.
+
+    >>> decode_html_entities("Q&amp;A: it&#8217;s here")
+    'Q&A: it’s here'
+    """
+    return apply_fixes(text, find_html_entity_fixes(text))
+
+
+# ------------------------------------------------------------------------------ mojibake
+
+# Whitespace-separated tokens: ftfy's repair is aligned token by token, so that a fix never
+# spans more than the words it changed.
+_TOKEN_RE = re.compile(r"\s+|\S+")
+
+
+def _common_affixes(old: str, new: str) -> tuple[int, int]:
+    limit = min(len(old), len(new))
+    prefix = 0
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
+def _trimmed_fix(old: str, new: str, offset: int, reason: str) -> Fix:
+    prefix, suffix = _common_affixes(old, new)
+    return Fix(offset + prefix, offset + len(old) - suffix, new[prefix : len(new) - suffix], reason)
+
+
+def _aligned_fixes(old: str, new: str, offset: int, reason: str) -> list[Fix]:
+    """Minimal fixes turning ``old`` into ``new``, shifted by ``offset``.
+
+    Tokens are aligned first (difflib on token lists is cheap); a changed token is then
+    trimmed to the characters that differ ("CafÃ©" -> "é" replaces just "Ã©").
+    """
+    old_tokens = _TOKEN_RE.findall(old)
+    new_tokens = _TOKEN_RE.findall(new)
+    starts = [0]
+    for token in old_tokens:
+        starts.append(starts[-1] + len(token))
+    fixes: list[Fix] = []
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        fixes.append(
+            _trimmed_fix(
+                "".join(old_tokens[i1:i2]),
+                "".join(new_tokens[j1:j2]),
+                offset + starts[i1],
+                reason,
+            )
+        )
+    return fixes
+
+
+def find_mojibake_fixes(text: str) -> list[Fix]:
+    """Fixes repairing mojibake with ``ftfy.fix_encoding``, line by line, aligned per character.
+
+    >>> find_mojibake_fixes("Caf\u00c3\u00a9 au lait")
+    [Fix(start=3, end=5, replacement='é', reason='mojibake')]
+    """
+    if text.isascii() or not is_bad(text):
+        return []
+    fixes: list[Fix] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if not line.isascii() and is_bad(line):
+            fixed = ftfy.fix_encoding(line)
+            if fixed != line:
+                fixes.extend(_aligned_fixes(line, fixed, offset, "mojibake"))
+        offset += len(line)
+    return fixes
+
+
+def fix_mojibake(text: str) -> str:
+    """Return ``text`` with mojibake repaired.
+
+    >>> fix_mojibake("The Mona Lisa doesnÃ¢â‚¬â„¢t have eyebrows.")
+    'The Mona Lisa doesn’t have eyebrows.'
+    """
+    return apply_fixes(text, find_mojibake_fixes(text))
+
+
+# ------------------------------------------------------------------------------ invisible chars
+
+_INVISIBLE_RE = re.compile(
+    "(?P<zero_width_space>\u200b+)"
+    "|(?P<soft_hyphen>\u00ad+)"
+    "|(?P<byte_order_mark>\ufeff+)"
+    "|(?P<bidi_control>[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]+)"
+    "|(?P<invisible_character>[\u2060-\u2064]+)"
+    "|(?P<control_character>[\x00-\x08\x0e-\x1b\x7f]+)"
+)
+_INVISIBLE_ANY_RE = re.compile(
+    "[\u200b\u00ad\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u2060-\u2064"
+    "\x00-\x08\x0e-\x1b\x7f]"
+)
+
+
+def find_invisible_character_fixes(text: str) -> list[Fix]:
+    """Fixes deleting invisible format and control characters (ZWJ and ZWNJ are kept)."""
+    if _INVISIBLE_ANY_RE.search(text) is None:
+        return []
+    return [
+        Fix(m.start(), m.end(), "", m.lastgroup or "invisible_character")
+        for m in _INVISIBLE_RE.finditer(text)
+    ]
+
+
+def remove_invisible_characters(text: str) -> str:
+    """Return ``text`` without zero-width spaces, soft hyphens, BOMs, bidi and C0 controls.
+
+    >>> remove_invisible_characters("co\u00adop\u200beration")
+    'cooperation'
+    """
+    return apply_fixes(text, find_invisible_character_fixes(text))
+
+
+# ------------------------------------------------------------------------------ NFC
+
+# NFC is computed per token (see _TOKEN_RE): no composition starts with a whitespace
+# character, and canonical reordering never crosses a starter, so splitting there is safe.
+
+
+def find_unicode_form_fixes(text: str) -> list[Fix]:
+    """Fixes bringing ``text`` to Unicode NFC, each covering one changed stretch of a word."""
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    fixes: list[Fix] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if not unicodedata.is_normalized("NFC", line):
+            for match in _TOKEN_RE.finditer(line):
+                chunk = match.group()
+                if not unicodedata.is_normalized("NFC", chunk):
+                    normal = unicodedata.normalize("NFC", chunk)
+                    fixes.append(_trimmed_fix(chunk, normal, offset + match.start(), "unicode_nfc"))
+        offset += len(line)
+    return fixes
+
+
+def normalize_unicode_form(text: str) -> str:
+    """Return ``text`` in Unicode NFC.
+
+    >>> normalize_unicode_form("Cafe\u0301") == "Caf\u00e9"
+    True
+    """
+    return apply_fixes(text, find_unicode_form_fixes(text))
+
+
+# ------------------------------------------------------------------------------ spaces
+
+_SPACE_CHARS = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACE_RUN_RE = re.compile(f"[{_SPACE_CHARS}]{{2,}}|[{_SPACE_CHARS[1:]}]")
+
+
+def find_space_fixes(text: str) -> list[Fix]:
+    """Fixes turning exotic spaces and tabs into a space and collapsing runs inside a line."""
+    fixes: list[Fix] = []
+    for match in _SPACE_RUN_RE.finditer(text):
+        reason = "space_run" if match.end() - match.start() > 1 else "exotic_space"
+        fixes.append(Fix(match.start(), match.end(), " ", reason))
+    return fixes
+
+
+def normalize_spaces(text: str) -> str:
+    """Return ``text`` with exotic spaces made plain and space runs collapsed; newlines stay.
+
+    >>> normalize_spaces("10\u00a0km  away\\n\\nnext")
+    '10 km away\\n\\nnext'
+    """
+    return apply_fixes(text, find_space_fixes(text))
+
+
+# ------------------------------------------------------------------------------ combined
+
+
+@dataclass(frozen=True)
+class NormalizationOptions:
+    """Which normalisation steps :func:`find_text_normalization_fixes` applies."""
+
+    decode_html_entities: bool = True
+    fix_mojibake: bool = True
+    remove_invisible_characters: bool = True
+    normalize_unicode_form: bool = True
+    normalize_spaces: bool = True
+
+
+_STEPS: tuple[tuple[str, Callable[[str], list[Fix]]], ...] = (
+    ("decode_html_entities", find_html_entity_fixes),
+    ("fix_mojibake", find_mojibake_fixes),
+    ("remove_invisible_characters", find_invisible_character_fixes),
+    ("normalize_unicode_form", find_unicode_form_fixes),
+    ("normalize_spaces", find_space_fixes),
+)
+
+
+class _Edit:
+    """A composed edit: ``original[start:end]`` became ``replacement`` for ``reasons``."""
+
+    __slots__ = ("end", "reasons", "replacement", "start")
+
+    def __init__(self, start: int, end: int, replacement: str, reasons: tuple[str, ...]) -> None:
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+        self.reasons = reasons
+
+
+class _OffsetMap:
+    """Map positions of the current text back to the original through composed edits."""
+
+    def __init__(self, edits: list[_Edit]) -> None:
+        self._edits = edits
+        self._ts: list[int] = []
+        self._te: list[int] = []
+        self._cum: list[int] = [0]
+        delta = 0
+        for edit in edits:
+            ts = edit.start + delta
+            self._ts.append(ts)
+            self._te.append(ts + len(edit.replacement))
+            delta += len(edit.replacement) - (edit.end - edit.start)
+            self._cum.append(delta)
+
+    def span(self, index: int) -> tuple[int, int]:
+        return self._ts[index], self._te[index]
+
+    def to_original(self, pos: int, *, as_start: bool) -> int:
+        """The original offset of current offset ``pos``.
+
+        An end never reaches past a deletion that sits exactly at ``pos``; a start does, so
+        that the deleted text stays outside the fix.
+        """
+        j = bisect.bisect_left(self._te, pos)
+        n = len(self._edits)
+        while j < n and self._te[j] == pos and (self._ts[j] < pos or as_start):
+            j += 1
+        if j < n and self._ts[j] < pos < self._te[j]:
+            edit = self._edits[j]
+            return edit.start if as_start else edit.end
+        return pos - self._cum[j]
+
+
+def _compose(original: str, edits: list[_Edit], current: str, fixes: list[Fix]) -> list[_Edit]:
+    """Fold ``fixes`` (offsets of ``current``) into ``edits`` (offsets of ``original``)."""
+    if not fixes:
+        return edits
+    if not edits:
+        return [_Edit(f.start, f.end, f.replacement, (f.reason,)) for f in fixes]
+    offsets = _OffsetMap(edits)
+    # (start, end, kind, index) in current offsets; kind 0 = earlier edit, 1 = new fix.
+    items: list[tuple[int, int, int, int]] = []
+    for index in range(len(edits)):
+        ts, te = offsets.span(index)
+        items.append((ts, te, 0, index))
+    items.extend((f.start, f.end, 1, index) for index, f in enumerate(fixes))
+    items.sort()
+
+    clusters: list[list[tuple[int, int, int, int]]] = []
+    cluster_start = cluster_end = -1
+    for item in items:
+        start, end = item[0], item[1]
+        if clusters:
+            if start == end:
+                joins = cluster_start < start < cluster_end
+            else:
+                joins = cluster_start < cluster_end and start < cluster_end
+            if joins:
+                clusters[-1].append(item)
+                cluster_end = max(cluster_end, end)
+                continue
+        clusters.append([item])
+        cluster_start, cluster_end = start, end
+
+    result: list[_Edit] = []
+    for cluster in clusters:
+        if len(cluster) == 1 and cluster[0][2] == 0:
+            result.append(edits[cluster[0][3]])
+            continue
+        cs = min(item[0] for item in cluster)
+        ce = max(item[1] for item in cluster)
+        os_ = offsets.to_original(cs, as_start=True)
+        oe = offsets.to_original(ce, as_start=False)
+        new_fixes = [fixes[i] for _, _, kind, i in cluster if kind == 1]
+        local = [Fix(f.start - cs, f.end - cs, f.replacement, f.reason) for f in new_fixes]
+        replacement = apply_fixes(current[cs:ce], local)
+        # Earlier steps' reasons first, so that the code reads in the order the steps ran.
+        reasons: list[str] = []
+        for _, _, kind, i in sorted(cluster, key=lambda item: item[2]):
+            for reason in edits[i].reasons if kind == 0 else (fixes[i].reason,):
+                if reason not in reasons:
+                    reasons.append(reason)
+        if replacement != original[os_:oe]:
+            result.append(_Edit(os_, oe, replacement, tuple(reasons)))
+    return result
+
+
+def find_text_normalization_fixes(
+    text: str, options: NormalizationOptions = NormalizationOptions()
+) -> list[Fix]:
+    """All enabled normalisation steps as one list of fixes on the ORIGINAL ``text``.
+
+    Steps run in sequence; fixes of later steps are mapped back to original offsets, and fixes
+    that overlap are merged into one whose reason joins the codes with ``+``.
+
+    >>> find_text_normalization_fixes("a&nbsp; b")
+    [Fix(start=1, end=8, replacement=' ', reason='html_entity+space_run')]
+    """
+    edits: list[_Edit] = []
+    current = text
+    for name, find in _STEPS:
+        if not getattr(options, name):
+            continue
+        fixes = find(current)
+        if fixes:
+            edits = _compose(text, edits, current, fixes)
+            current = apply_fixes(current, fixes)
+    return [Fix(e.start, e.end, e.replacement, "+".join(e.reasons)) for e in edits]
+
+
+def normalize_text(text: str, options: NormalizationOptions = NormalizationOptions()) -> str:
+    """Return ``text`` with all enabled normalisation steps applied, in order.
+
+    >>> normalize_text("Caf\u00c3\u00a9&nbsp;&amp;\u200b bar")
+    'Café & bar'
+    """
+    for name, find in _STEPS:
+        if getattr(options, name):
+            fixes = find(text)
+            if fixes:
+                text = apply_fixes(text, fixes)
+    return text

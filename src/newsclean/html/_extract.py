@@ -41,6 +41,7 @@ _INIT_SCORE = {
     "h6": -5,
     "th": -5,
 }
+_CELL_PARTS = frozenset({"td", "th", "tr", "table"})
 _NON_CANDIDATES = frozenset({"li", "ul", "ol", "dl", "dd", "dt"})
 _CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "div", "section", "table", "header", "figure"})
 _COMMA_RE = re.compile("[,\uff0c\u3001\u060c]")
@@ -90,7 +91,7 @@ _CAPTION_TEXT_RE = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT_RE = re.compile(
-    r"^\s*(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten|"
+    r"^\s*(?:©|\(c\)|copyright\b)[^!?]{0,100}$|all rights reserved|alle rechte vorbehalten|"
     r"tous droits réservés|todos los derechos reservados",
     re.IGNORECASE,
 )
@@ -327,6 +328,7 @@ def _ui_clusters(clf: _Classifier, roots: set[etree._Element]) -> set[etree._Ele
     for block, chain in zip(clf.blocks, clf.chains, strict=True):
         tiny = (
             len(block.text) < 40
+            and not any(el.tag in _CELL_PARTS for el in chain)
             and block.kind in {"paragraph", "heading"}
             and not _SENTENCE_END_RE.search(block.text)
         )
@@ -376,7 +378,7 @@ def _label(clf: _Classifier, roots: set[etree._Element]) -> None:
         if n < 300 and _CAPTION_TEXT_RE.search(block.text):
             block.keep, block.reason = False, "caption"
             continue
-        if n < 300 and _COPYRIGHT_RE.search(block.text):
+        if n < 200 and _COPYRIGHT_RE.search(block.text):
             block.keep, block.reason = False, "copyright"
             continue
         if any(el.tag == "header" for el in chain[:root_index]):

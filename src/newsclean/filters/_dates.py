@@ -59,7 +59,8 @@ _WEAK_RULES = frozenset({"language_default", "separator_convention", "fallback_d
 # Labels in front of a dateline. Not calendar data, so not in CLDR: a short hand list.
 _PUBLISHED_LABELS = (
     "published", "published on", "first published", "posted", "posted on", "date", "created",
-    "veröffentlicht", "veröffentlicht am", "publiziert", "erstellt", "erschienen", "publié",
+    "written", "written on", "geschrieben", "verfasst", "eingetragen", "écrit le", "escrito",
+    "scritto", "veröffentlicht", "veröffentlicht am", "publiziert", "erstellt", "erschienen", "publié",
     "publié le", "mis en ligne", "mis en ligne le", "publicado", "publicada", "publicado el",
     "publicado em", "fecha", "pubblicato", "pubblicato il", "data", "gepubliceerd", "geplaatst",
     "opublikowano", "publikováno", "zveřejněno", "publikované", "objavljeno", "objavljen",
@@ -588,7 +589,7 @@ def find_publication_date(
         title_index = None
     anchor = _first_body_block(texts) if title_index is None else None
     per_block = [
-        _matches(raws, t, ctx, short=len(t) <= 80) if raws else []
+        _matches(raws, t, ctx, short=False) if raws else []
         for raws, t in zip(all_raws, texts)
     ]
     dated = {i for i, m in enumerate(per_block) if m}
@@ -634,6 +635,7 @@ def _score_block(
     if not matches:
         return
     dateline = len(block) <= 200 and is_dateline_block(block)
+    running = len(_WORD.findall(block)) >= 25
     listing = _is_listing(i, dated, texts)
     lowered = block.casefold()
     comment = any(h in lowered for h in _COMMENT_HINTS)
@@ -643,16 +645,18 @@ def _score_block(
         if m.value.year < MIN_YEAR and not near_title:
             continue
         score = _position_score(i, n, title_index, anchor)
+        if running and m.start > 60:
+            score -= 2.0  # a date quoted inside a paragraph is an event, not the dateline
         # Long single-block dumps: the dateline sits early in the block.
         score -= min(2.0, m.start / 4000)
-        if m.kind != "unknown":
+        if m.kind != "unknown" and not (running and m.start > 60):
             score += 3.0
         if m.has_time:
             score += 1.0
         if not m.has_year:
-            score -= 1.0
+            score -= 2.5
         if m.relative:
-            score -= 1.0
+            score -= 3.0
         if dateline:
             score += 1.5
         if listing and m.kind == "unknown":

@@ -122,11 +122,11 @@ def date_patterns() -> tuple[tuple[regex.Pattern[str], ...], tuple[regex.Pattern
         r"(?!\d|[.,/\-]\d)\.?",
         # 30.05.23, 05/30/2023, 30-05-2023, 30. 5. 2023
         r"(?<![\d.,/:\-])(?P<A>\d{1,2})(?P<s2>[./\-]|\.\s)(?P<B>\d{1,2})(?P=s2)"
-        r"(?P<C>\d{4}|\d{2})(?!\d|[.,/\-]\d)",
+        r"(?P<C>\d{4}(?=\d{1,2}:\d{2})|(?:\d{4}|\d{2})(?![\d_]|[^\W\d_]{2}|[.,/\-]\d))",
         # 30 May 2023, 1er mai 2023, 30-го мая, 5 de junio de 2023
         r"(?<![\w.])(?P<D3>\d{1,2})" + ordinal + r"(?:\s+(?:de|of|del|di|van)\s+|[\s./\-]*)"
         r"(?P<N3>" + name + r")" + month_end + r"(?:(?:,?\s*|\s+de\s+|\s+del\s+|[\-./])"
-        r"(?P<Y3>\d{4}|['’]\d{2})(?![\d:]))?",
+        r"(?P<Y3>\d{4}(?=\d{1,2}:\d{2})|(?:\d{4}|['’]?\d{2}(?![:.,]?\d)(?!\s*[^\W\d_]{3}))(?![\d:])))?",
         # 2023. május 30., 2023 m. gegužės 30 d., 2023-May-30
         r"(?<![\d.])(?P<Y5>\d{4})(?:\s*(?:m\.|г\.|\.|,|-|/))?\s*(?P<N5>" + name + r")"
         + month_end + r"\s*(?P<D5>\d{1,2})(?!\d)",
@@ -135,8 +135,8 @@ def date_patterns() -> tuple[tuple[regex.Pattern[str], ...], tuple[regex.Pattern
     )
     at_word = (
         # May 30, 2023, Sept. 5 2023
-        r"(?<!\w)(?P<N4>" + name + r")" + month_end + r"\s*(?P<D4>\d{1,2})(?:st|nd|rd|th)?"
-        r"(?![\d:.]\d|\d)(?:(?:,\s*|\s+)(?P<Y4>\d{4})(?!\d))?",
+        r"(?<!\w)(?P<N4>" + name + r")" + month_end + r"\s*(?P<D4>\d{1,2})(?:\s?(?:st|nd|rd|th))?"
+        r"(?![\d:.]\d|\d)(?:(?:,\s*|\s+)(?P<Y4>\d{4}(?=\d{1,2}:\d{2})|\d{4}(?!\d)))?",
     )
     return (
         tuple(regex.compile(p, regex.I) for p in at_number),

@@ -90,7 +90,8 @@ class ExtractDates:
     switch: ClassVar[str] = "extract_dates"
 
     def __call__(self, doc: Document) -> None:
-        from ._dates import find_html_publication_date, find_publication_date, is_dateline_block
+        from ._dates import find_publication_date, is_dateline_block
+        from ._dates_html import find_html_publication_date
 
         config = doc.config
         language = config.language_hint or doc.declared_language

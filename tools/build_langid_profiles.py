@@ -75,9 +75,26 @@ def script_of(unigrams: dict[str, tuple[int, int]]) -> str:
     for char, (num, _den) in unigrams.items():
         if not unicodedata.category(char).startswith("L"):
             continue
-        for name in ("Latin", "Cyrillic", "Arabic", "Devanagari", "Han", "Hiragana", "Katakana",
-                     "Hangul", "Greek", "Hebrew", "Georgian", "Armenian", "Thai", "Bengali",
-                     "Gujarati", "Gurmukhi", "Tamil", "Telugu"):
+        for name in (
+            "Latin",
+            "Cyrillic",
+            "Arabic",
+            "Devanagari",
+            "Han",
+            "Hiragana",
+            "Katakana",
+            "Hangul",
+            "Greek",
+            "Hebrew",
+            "Georgian",
+            "Armenian",
+            "Thai",
+            "Bengali",
+            "Gujarati",
+            "Gurmukhi",
+            "Tamil",
+            "Telugu",
+        ):
             if regex.match(rf"\p{{Script={name}}}", char):
                 weights[name] += num
                 break
@@ -129,8 +146,12 @@ def build(models_dir: Path, orders: list[int]) -> dict[str, object]:
             rows.extend(quantise(cost(models[lang], ngram)) for lang in members)
         groups[script] = {"langs": members, "ngrams": ngrams, "costs": bytes(rows)}
         print(script, members, len(ngrams), file=sys.stderr)
-    return {"scale": SCALE, "orders": orders, "source": "lingua-language-detector 1.3.5",
-            "groups": groups}
+    return {
+        "scale": SCALE,
+        "orders": orders,
+        "source": "lingua-language-detector 1.3.5",
+        "groups": groups,
+    }
 
 
 def main() -> None:

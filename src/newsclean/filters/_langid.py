@@ -145,21 +145,24 @@ def _fold_japanese(counts: dict[str, int]) -> dict[str, int]:
 _DENSE_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Thai", "Lao", "Khmer"})
 
 
+def _weigh_dense(counts: dict[str, int]) -> dict[str, int]:
+    return {k: v * 3 if k in _DENSE_SCRIPTS else v for k, v in counts.items()}
+
+
 def _main_script(counts: dict[str, int]) -> str | None:
     if not counts:
         return None
-    return max(counts.items(), key=lambda kv: (kv[1] * (3 if kv[0] in _DENSE_SCRIPTS else 1), kv[0]))[0]
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 def dominant_script(text: str) -> str | None:
     """The script of most of the letters of ``text`` (None when it has no letters).
 
-    Japanese (Han mixed with kana) reports "Hiragana"; Han alone reports "Han".
+    A CJK, Thai, Lao or Khmer character weighs three letters (it carries about a word), so
+    Japanese quoting English brand names is still Japanese. Japanese (Han mixed with kana)
+    reports "Hiragana"; Han alone reports "Han".
     """
-    counts = _fold_japanese(script_counts(text))
-    if not counts:
-        return None
-    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return _main_script(_weigh_dense(_fold_japanese(script_counts(text))))
 
 
 # -- n-gram profiles -------------------------------------------------------------------------
@@ -235,10 +238,8 @@ def _ngrams(words: Iterable[str], orders: tuple[int, ...]) -> list[str]:
     return out
 
 
-def _score_group(
-    group: _Group, text: str, prior: str | None
-) -> tuple[tuple[tuple[str, float], ...], int]:
-    """Ranked (language, probability) for ``text`` within one script group, and #n-grams used."""
+def _score_group(group: _Group, text: str, prior: str | None) -> tuple[tuple[str, float], ...]:
+    """Ranked (language, probability) for ``text`` within one script group."""
     words = _WORD.findall(text.lower())
     # Long texts carry enough evidence in their trigrams alone (Lingua does the same); scoring
     # one order instead of four keeps a 600-character sample well under a millisecond.
@@ -248,7 +249,7 @@ def _score_group(
     get = group.table.get
     hits = [v for v in map(get, grams) if v is not None]
     if not hits:
-        return (), 0
+        return ()
     total = sum(hits)
     mask = (1 << _LANE_BITS) - 1
     # Overlapping orders count the same letters several times: divide by the number of orders
@@ -262,10 +263,9 @@ def _score_group(
     top = max(logits)
     weights = [math.exp(x - top) for x in logits]
     norm = sum(weights)
-    ranked = sorted(
-        ((lang, w / norm) for lang, w in zip(group.langs, weights)), key=lambda kv: (-kv[1], kv[0])
-    )
-    return tuple((lang, p) for lang, p in ranked if p >= 1e-4), len(hits)
+    pairs = zip(group.langs, weights, strict=True)
+    ranked = sorted(((lang, w / norm) for lang, w in pairs), key=lambda kv: (-kv[1], kv[0]))
+    return tuple((lang, p) for lang, p in ranked if p >= 1e-4)
 
 
 # A declared language (HTML lang attribute, record field) is evidence, not the answer: worth
@@ -275,6 +275,13 @@ _PRIOR_LOGIT = math.log(20.0)
 # Bokmal, which are far more common on the web: when the letters cannot tell them apart, the
 # commoner language is the better bet. The minority variant needs 4:1 evidence.
 _PREVALENCE: dict[str, float] = {"ms": -math.log(4.0), "bs": -math.log(4.0), "nn": -math.log(4.0)}
+# Varieties that letter n-grams cannot reliably tell apart: a declared language from the same
+# set is kept (a page that says it is Serbian and reads like Croatian Latin is Serbian).
+_CONFUSABLE: tuple[frozenset[str], ...] = (
+    frozenset({"hr", "bs", "sr"}),
+    frozenset({"id", "ms"}),
+    frozenset({"nb", "nn", "no"}),
+)
 _MIN_LETTERS = 3
 _LONG_TEXT_LETTERS = 200
 _LOW_CONFIDENCE = 0.5
@@ -303,7 +310,7 @@ def identify_language(
     has no usable letters. ``detector`` replaces the built-in n-gram scorer for scripts that
     several languages share; a script written by one language still decides by itself.
     """
-    counts = _fold_japanese(script_counts(text))
+    counts = _weigh_dense(_fold_japanese(script_counts(text)))
     script = _main_script(counts)
     hint_code = _normalise_code(hint)
     if hint_code is not None:
@@ -311,33 +318,36 @@ def identify_language(
     prior_code = _normalise_code(prior)
     letters = sum(counts.values())
     if script is None or letters < _MIN_LETTERS:
-        reason = "no_letters" if script is None else "too_short"
-        if prior_code is not None:
-            return LanguageGuess(prior_code, 0.5, script, ((prior_code, 0.5),), "prior", reason)
-        return LanguageGuess(None, 0.0, script, (), "none", reason)
-    share = min(1.0, counts[script] * (3 if script in _DENSE_SCRIPTS else 1) / letters)
-    single = _SCRIPT_LANGUAGE.get(script)
+        return _fallback(script, prior_code, "no_letters" if script is None else "too_short")
+    share = counts[script] / letters
+    single = _SCRIPT_LANGUAGE.get(script, "zh" if script == "Han" else None)
     if single is not None:
         return LanguageGuess(single, share, script, ((single, share),), "script")
-    if script == "Han":
-        return LanguageGuess("zh", share, script, (("zh", share),), "script")
     if detector is not None:
         return _run_detector(detector, text, script, prior_code)
     group = _load_groups().get(script)
     if group is None:
         return _fallback(script, prior_code, "unsupported_script")
-    ranked, used = _score_group(group, text, prior_code)
+    ranked = _score_group(group, text, prior_code)
     if not ranked:
         return _fallback(script, prior_code, "no_evidence")
     lang, prob = ranked[0]
     if lang == "la" and _PLACEHOLDER.search(text):
         return _placeholder(script, prior_code)
+    if prior_code is not None and prior_code != lang and _confusable(prior_code, lang):
+        return LanguageGuess(prior_code, prob * share, script, ranked[:5], "prior")
     confidence = prob * share
     reason = "low_confidence" if confidence < _LOW_CONFIDENCE else None
     return LanguageGuess(lang, confidence, script, ranked[:5], "ngram", reason)
 
 
-def _fallback(script: str, prior: str | None, reason: str) -> LanguageGuess:
+def _confusable(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in _CONFUSABLE) and not (
+        a == "no" and b in ("nb", "nn")  # the specific variety beats the generic code
+    )
+
+
+def _fallback(script: str | None, prior: str | None, reason: str) -> LanguageGuess:
     if prior is not None:
         return LanguageGuess(prior, 0.5, script, ((prior, 0.5),), "prior", reason)
     return LanguageGuess(None, 0.0, script, (), "none", reason)
@@ -368,6 +378,7 @@ def detect_language(text: str) -> str | None:
 # Enough text to be sure of the language, little enough to stay fast on long articles.
 _DOC_SAMPLE_CHARS = 500
 _BLOCK_MIN_LETTERS = 12
+_BLOCK_SAMPLE_CHARS = 300
 
 
 def identify_block_languages(
@@ -377,19 +388,24 @@ def identify_block_languages(
     detector: LanguageDetector | None = None,
     min_letters: int = _BLOCK_MIN_LETTERS,
 ) -> list[LanguageGuess]:
-    """One guess per block. Blocks with fewer than ``min_letters`` letters are decided by
-    script alone (a one-language script) or left undetermined with reason ``"too_short"``."""
+    """One guess per block, for marking foreign-language or foreign-script blocks.
+
+    Blocks with fewer than ``min_letters`` letters are decided by script alone (a one-language
+    script such as Georgian) or left undetermined with reason ``"too_short"``. Only the first
+    ``_BLOCK_SAMPLE_CHARS`` characters of a block are read: a paragraph's language shows at once.
+    """
     guesses: list[LanguageGuess] = []
     for block in blocks:
-        counts = _fold_japanese(script_counts(block))
+        head = block[:_BLOCK_SAMPLE_CHARS]
+        counts = _weigh_dense(_fold_japanese(script_counts(head)))
         letters = sum(counts.values())
         if letters >= min_letters:
-            guesses.append(identify_language(block, prior=prior, detector=detector))
+            guesses.append(identify_language(head, prior=prior, detector=detector))
             continue
-        script = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else None
-        single = _SCRIPT_LANGUAGE.get(script) if script else None
-        if single is not None and letters >= _MIN_LETTERS:
-            share = counts[script] / letters  # type: ignore[index]
+        script = _main_script(counts)
+        single = _SCRIPT_LANGUAGE.get(script, "zh" if script == "Han" else None) if script else None
+        if script is not None and single is not None and letters >= _MIN_LETTERS:
+            share = counts[script] / letters
             guesses.append(LanguageGuess(single, share, script, ((single, share),), "script"))
         else:
             reason = "no_letters" if script is None else "too_short"
@@ -398,16 +414,17 @@ def identify_block_languages(
 
 
 _PLACEHOLDER = regex.compile(r"\blorem\s+ipsum\b|\bipsum\s+dolor\b", regex.IGNORECASE)
-_CASED_WORD = regex.compile(r"\b\p{Lu}?\p{Ll}+")
-_LOWER_WORD = regex.compile(r"\b\p{Ll}+")
 # Thai, kana, CJK ideographs, Hangul syllables (code-point ranges: much faster than \p{Script}).
-_DENSE_RUN = regex.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+_DENSE_RUN = regex.compile(
+    "[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+)
 _LETTER_RUN = regex.compile(r"\p{L}+")
 _SYMBOLS = str.maketrans("", "", "<>=/\\%&{}|_#@[]")
 
 
 def _count_symbols(text: str) -> int:
     return len(text) - len(text.translate(_SYMBOLS))
+
 
 _CANDIDATE_BLOCKS = 12
 _PROBE_CHARS = 160  # judge a block by its start: cheap, and menus look like menus at once
@@ -421,18 +438,19 @@ def _prose_weight(block: str) -> float:
     (prose is mostly lower case; menus and lists of names are Capitalised). Lorem-ipsum filler
     weighs nothing: it is placeholder text, not the page's language.
     """
-    size = len(block)
-    letters = size - len(_LETTER_RUN.sub("", block))
-    if letters < _BLOCK_MIN_LETTERS or _PLACEHOLDER.search(block):
+    words = _LETTER_RUN.findall(block)
+    letters = sum(map(len, words))
+    if letters < _BLOCK_MIN_LETTERS or ("psum" in block and _PLACEHOLDER.search(block)):
         return 0.0
+    size = len(block)
     # One CJK or Thai character carries about as much as a short word: count it thrice.
     dense = size - len(_DENSE_RUN.sub("", block)) if max(block) >= "\u0e00" else 0
     letters += 2 * dense
-    alpha = min(1.0, letters / max(1, size))
-    cased = _CASED_WORD.subn("", block)[1]
-    lower = _LOWER_WORD.subn("", block)[1]
+    alpha = min(1.0, letters / size)
+    lower = sum(1 for w in words if w[0].islower())
+    cased = lower + sum(1 for w in words if w[0].isupper())
     # Case says nothing about CJK prose that quotes a few Latin brand names.
-    lower_share = (lower + 1) / (cased + 1) if cased >= 5 and dense * 6 < letters else 1.0
+    lower_share = (lower + 1) / (cased - lower + 1) if cased >= 5 and dense * 6 < letters else 1.0
     return alpha * alpha * min(1.0, 0.2 + lower_share)
 
 
@@ -442,19 +460,21 @@ def _sample_blocks(
     """The body-like part of a document: the most prose-like blocks, up to ``budget`` characters.
 
     Boilerplate (menus, footers, bylines) comes in short or list-like blocks; long blocks of
-    lower-case words are prose. Also says whether lorem-ipsum filler was seen. Only the longest few blocks are examined, so a page of a
+    lower-case words are prose. Only the longest few blocks are examined, so a page of a
     thousand menu lines costs no more than a short article. Deterministic: ties keep document
-    order.
+    order. Also says whether lorem-ipsum filler was seen.
     """
     if weights is None:
         weights = [1.0] * len(blocks)
         sizes = [float(len(b)) for b in blocks]
     else:
-        sizes = [len(b) * w for b, w in zip(blocks, weights)]
+        sizes = [len(b) * w for b, w in zip(blocks, weights, strict=True)]
     # nlargest is stable: equal sizes keep document order. Of the longest blocks, drop the ones
     # that are mostly markup, URLs or code (cheap symbol count) before judging prose.
     longest = heapq.nlargest(3 * _CANDIDATE_BLOCKS, range(len(blocks)), key=sizes.__getitem__)
-    clean = {i: sizes[i] / (1 + 0.1 * _count_symbols(blocks[i][:_PROBE_CHARS]) ** 2) for i in longest}
+    clean = {
+        i: sizes[i] / (1 + 0.1 * _count_symbols(blocks[i][:_PROBE_CHARS]) ** 2) for i in longest
+    }
     by_length = heapq.nlargest(_CANDIDATE_BLOCKS, longest, key=clean.__getitem__)
     scored = [
         (_prose_weight(blocks[i][:_PROBE_CHARS]) ** 3 * min(len(blocks[i]), budget) * weights[i], i)

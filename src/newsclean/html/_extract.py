@@ -222,18 +222,6 @@ class _Classifier:
                 break
             last = st.score
             parent = parent.getparent()
-        # A parent that scores nearly as well holds more of the same article (intro, split
-        # sections) around the best block.
-        parent = top.getparent()
-        while parent is not None and parent is not self.body:
-            st = self.stats.get(parent)
-            top_st = self.stats[top]
-            if st is None or not st.scored or st.score < 0.85 * top_st.score:
-                break
-            if _link_density(st) > 0.3:
-                break
-            top = parent
-            parent = top.getparent()
         parent = top.getparent()
         while parent is not None and parent is not self.body and len(parent) == 1:
             top = parent

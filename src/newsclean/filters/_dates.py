@@ -520,9 +520,33 @@ class _Candidate:
     score: float
 
 
-def _first_body_block(blocks: Sequence[str]) -> int | None:
+def _prose_flags(blocks: Sequence[str]) -> list[bool]:
+    """Mark blocks that are running text: a long paragraph, or one line of a wrapped one.
+
+    Renderers such as lynx wrap paragraphs into ~80-character lines, so a paragraph shows as
+    a run of medium lines rather than one long block.
+    """
+    counts = [len(_WORD.findall(b)) for b in blocks]
+    line = [c >= 7 and len(b) >= 45 for c, b in zip(counts, blocks)]
+    flags = []
+    for i, count in enumerate(counts):
+        if count >= 25:
+            flags.append(True)
+            continue
+        prev_line = i > 0 and line[i - 1]
+        next_line = i + 1 < len(blocks) and line[i + 1]
+        flags.append(line[i] and prev_line and next_line)
+    return flags
+
+
+def _first_body_block(blocks: Sequence[str], prose: Sequence[bool]) -> int | None:
     for i, block in enumerate(blocks):
+        if not prose[i]:
+            continue
         if len(_WORD.findall(block)) >= 25 and _SENTENCE_END.search(block):
+            return i
+        run = " ".join(blocks[i : i + 4])
+        if len(_WORD.findall(run)) >= 25 and _SENTENCE_END.search(run):
             return i
     return None
 
@@ -548,8 +572,9 @@ def _position_score(i: int, n: int, title_index: int | None, anchor: int | None)
 
 
 def _is_listing(i: int, dated: set[int], blocks: Sequence[str]) -> bool:
-    neighbours = sum(1 for j in range(i - 3, i + 4) if j != i and j in dated)
-    return neighbours >= 3 and len(blocks[i]) < 300
+    # Related-article lists and comment threads: dates every few blocks.
+    neighbours = sum(1 for j in range(i - 4, i + 5) if j != i and j in dated)
+    return neighbours >= 2 and len(blocks[i]) < 300
 
 
 def _in_copyright(block: str, match: DateMatch) -> bool:
@@ -587,7 +612,8 @@ def find_publication_date(
     )
     if title_index is not None and not 0 <= title_index < len(texts):
         title_index = None
-    anchor = _first_body_block(texts) if title_index is None else None
+    prose = _prose_flags(texts)
+    anchor = _first_body_block(texts, prose) if title_index is None else None
     per_block = [
         _matches(raws, t, ctx, short=False) if raws else []
         for raws, t in zip(all_raws, texts)
@@ -596,7 +622,7 @@ def find_publication_date(
     candidates = [
         cand
         for i, matches in enumerate(per_block)
-        for cand in _score_block(i, matches, texts, dated, title_index, anchor)
+        for cand in _score_block(i, matches, texts, dated, title_index, anchor, prose)
     ]
     if not candidates:
         return None
@@ -628,6 +654,7 @@ def _score_block(
     dated: set[int],
     title_index: int | None,
     anchor: int | None,
+    prose: Sequence[bool],
 ) -> Iterable[_Candidate]:
     block = texts[i]
     n = len(texts)
@@ -635,7 +662,7 @@ def _score_block(
     if not matches:
         return
     dateline = len(block) <= 200 and is_dateline_block(block)
-    running = len(_WORD.findall(block)) >= 25
+    running = prose[i]
     listing = _is_listing(i, dated, texts)
     lowered = block.casefold()
     comment = any(h in lowered for h in _COMMENT_HINTS)
@@ -645,11 +672,12 @@ def _score_block(
         if m.value.year < MIN_YEAR and not near_title:
             continue
         score = _position_score(i, n, title_index, anchor)
-        if running and m.start > 60:
+        inside = running and (m.start > 60 or len(_WORD.findall(block, 0, m.start)) >= 3)
+        if inside:
             score -= 2.0  # a date quoted inside a paragraph is an event, not the dateline
         # Long single-block dumps: the dateline sits early in the block.
         score -= min(2.0, m.start / 4000)
-        if m.kind != "unknown" and not (running and m.start > 60):
+        if m.kind != "unknown" and not inside:
             score += 3.0
         if m.has_time:
             score += 1.0

@@ -130,22 +130,48 @@ def _aligned_fixes(old: str, new: str, offset: int, reason: str) -> list[Fix]:
     return fixes
 
 
+# Cheap necessary condition for the mojibake ftfy repairs, so that its (much slower) badness
+# check only sees lines that may need it: UTF-8 read as Latin-1 / Windows-1252 leaves a lead
+# byte (Â-ô) before a continuation byte (U+0080-U+00BF or its Windows-1252 stand-in); read as
+# Windows-1251 it leaves Р/С/в before one of the 1251 continuation letters; stray C1 controls.
+_CP1252_CONTINUATION = (
+    "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+)
+_CP1251_CONTINUATION = (
+    "\u0402\u0403\u201a\u0453\u201e\u2026\u2020\u2021\u20ac\u2030\u0409\u2039\u040a"
+    "\u040c\u040b\u040f\u0452\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u2122\u0459"
+    "\u203a\u045a\u045c\u045b\u045f\u00a0\u040e\u045e\u0408\u00a4\u0490\u00a6\u00a7"
+    "\u0401\u00a9\u0404\u00ab\u00ac\u00ad\u00ae\u0407\u00b0\u00b1\u0406\u0456\u0491"
+    "\u00b5\u00b6\u00b7\u0451\u2116\u0454\u00bb\u0458\u0405\u0455\u0457"
+)
+_MOJIBAKE_HINT_RE = re.compile(
+    f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]|[\u00c2\u00c3] "
+    f"|[\u0420\u0421\u0432][{_CP1251_CONTINUATION}]|[\u0080-\u009f]"
+)
+
+
 def find_mojibake_fixes(text: str) -> list[Fix]:
     """Fixes repairing mojibake with ``ftfy.fix_encoding``, line by line, aligned per character.
 
     >>> find_mojibake_fixes("Caf\u00c3\u00a9 au lait")
     [Fix(start=3, end=5, replacement='é', reason='mojibake')]
     """
-    if text.isascii() or not is_bad(text):
+    if text.isascii():
         return []
     fixes: list[Fix] = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        if not line.isascii() and is_bad(line):
+    next_line = 0
+    for hint in _MOJIBAKE_HINT_RE.finditer(text):
+        if hint.start() < next_line:
+            continue
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        next_line = len(text) if end == -1 else end + 1
+        line = text[start:next_line]
+        if is_bad(line):
             fixed = ftfy.fix_encoding(line)
             if fixed != line:
-                fixes.extend(_aligned_fixes(line, fixed, offset, "mojibake"))
-        offset += len(line)
+                fixes.extend(_aligned_fixes(line, fixed, start, "mojibake"))
     return fixes
 
 
@@ -231,8 +257,16 @@ _SPACE_CHARS = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _SPACE_RUN_RE = re.compile(f"[{_SPACE_CHARS}]{{2,}}|[{_SPACE_CHARS[1:]}]")
 
 
+# Substring tests are much faster than scanning with a character class: most texts have none.
+_SPACE_TRIGGERS = ("  ", "\t", "\u00a0", "\u1680", "\u202f", "\u205f", "\u3000") + tuple(
+    chr(cp) for cp in range(0x2000, 0x200B)
+)
+
+
 def find_space_fixes(text: str) -> list[Fix]:
     """Fixes turning exotic spaces and tabs into a space and collapsing runs inside a line."""
+    if not any(trigger in text for trigger in _SPACE_TRIGGERS):
+        return []
     fixes: list[Fix] = []
     for match in _SPACE_RUN_RE.finditer(text):
         reason = "space_run" if match.end() - match.start() > 1 else "exotic_space"

@@ -16,7 +16,7 @@ import regex
 
 from newsclean._errors import ConfigError
 from newsclean.dumps._foreign_script import find_foreign_script_edges
-from newsclean.dumps._lexicon import match_lexicon
+from newsclean.dumps._lexicon import has_keyword, match_lexicon
 from newsclean.dumps._segment import Segment, ends_sentence
 from newsclean.dumps._stopwords import guess_language, stopwords_for
 from newsclean.dumps._template import Template
@@ -28,6 +28,8 @@ _ARTEFACT_RE = regex.compile(
     r"^(?:IFRAME:|\[(?:IMG|INS:|BUTTON|_|X|\s*\])|:INS\]|_{3,}|\(BUTTON\)|\[[^\]]{0,40}\]$)"
 )
 _CAP_RE = regex.compile(r"^\p{Lu}")
+# "companyNews CorpBarron'sBigCharts": menu items glued by a renderer without separators.
+_CAMEL_JOIN_RE = regex.compile(r"\p{Ll}\p{Lu}|\p{Ll}'s\p{Lu}")
 # Lines that head a reader comment: "Jane on May 2, 2019 at 6:34 am said:", "2 days ago".
 _COMMENT_META_RE = regex.compile(
     r"(?:\b(?:says|said|wrote|writes|schreibt|schrieb|écrit|dit|escribió|escribe|disse|scrive"
@@ -36,8 +38,17 @@ _COMMENT_META_RE = regex.compile(
     r"|\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s|$))",
     regex.IGNORECASE,
 )
+# A short block that is only a date ("Wednesday November 20, 2019", "19.11.2019 12:26"): under
+# the article, repeated dates mark a teaser list or a comment thread.
+_DATE_META_RE = regex.compile(
+    r"(?:\b(?:19|20)\d\d\b.*|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*)$"
+)
 _COMMENT_WINDOW = 8
+# A block repeated in one page is a caption, a teaser or a banner; long repeated paragraphs are
+# more likely the article quoting itself, so they are left to the other signals.
+_MAX_DUPLICATE_WORDS = 30
 _COMMENT_CUT_SHARE = 0.4
+_COMMENT_CUT_WORDS = 60.0
 _CASED_RE = regex.compile(r"^[\p{Ll}\p{Lu}]")
 
 
@@ -54,6 +65,7 @@ class DumpOptions:
     short_penalty: float = 1.5
     bad_penalty: float = 4.0
     title_max_words: int = 30
+    gap_growth: float = 0.0
 
     def __post_init__(self) -> None:
         if self.min_good_words < 1 or not 0.0 <= self.min_stopword_density <= 1.0:
@@ -82,6 +94,8 @@ class _Features:
     lexicon: str | None
     artefact: bool
     unspaced: bool
+    keyword: bool
+    camel_share: float
 
 
 def _features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> _Features:
@@ -103,16 +117,20 @@ def _features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> _Featur
         lexicon=lex,
         artefact=_ARTEFACT_RE.match(text) is not None,
         unspaced=len(_UNSPACED_RE.findall(text)) > len(toks),
+        keyword=use_lexicon and words <= 25 and has_keyword(text),
+        camel_share=len(_CAMEL_JOIN_RE.findall(text)) / words if words else 0.0,
     )
 
 
 def _content_score(f: _Features, opts: DumpOptions, has_stoplist: bool) -> float:
     """Positive for prose-like blocks (about their word count), negative for boilerplate."""
-    if f.lexicon is not None or f.artefact:
+    if f.lexicon is not None or f.artefact or f.keyword:
         return -(opts.bad_penalty + 0.5 * f.words)
     prose = f.sentence_end or f.sentences > 0
     dense = f.unspaced or not has_stoplist or f.stop_density >= opts.min_stopword_density
-    headline_like = f.cap_share > 0.6 and f.words >= 4 and not f.unspaced
+    headline_like = (f.cap_share > 0.6 and f.words >= 4 and not f.unspaced) or (
+        f.camel_share > 0.08 and f.words >= 8
+    )
     if f.words >= opts.min_good_words and dense and not headline_like:
         return float(f.words) if prose or f.words >= 2 * opts.min_good_words else 0.6 * f.words
     if f.words >= opts.min_good_words // 2 and prose and (dense or f.stop_density > 0.1):
@@ -120,6 +138,24 @@ def _content_score(f: _Features, opts: DumpOptions, has_stoplist: bool) -> float
     if f.words >= opts.min_good_words and not headline_like:
         return 0.2 * f.words
     return -opts.short_penalty
+
+
+def _escalate_gaps(scores: Sequence[float], growth: float) -> list[float]:
+    """Make the k-th block of a run of non-content blocks cost k times more.
+
+    One caption or subheading between paragraphs is cheap to bridge; the menus, bylines and
+    dates between an article and a teaser list are not.
+    """
+    out: list[float] = []
+    run = 0
+    for s in scores:
+        if s > 0:
+            run = 0
+            out.append(s)
+        else:
+            run += 1
+            out.append(s * (1.0 + growth * (run - 1)))
+    return out
 
 
 def _main_region(scores: Sequence[float]) -> tuple[int, int]:
@@ -137,7 +173,11 @@ def _main_region(scores: Sequence[float]) -> tuple[int, int]:
 
 
 def _is_comment_meta(f: _Features, text: str) -> bool:
-    return f.words <= 16 and _COMMENT_META_RE.search(text) is not None
+    if f.words > 16:
+        return False
+    if _COMMENT_META_RE.search(text) is not None:
+        return True
+    return f.words <= 8 and not f.sentence_end and _DATE_META_RE.search(text) is not None
 
 
 def _cut_at_comments(
@@ -157,15 +197,54 @@ def _cut_at_comments(
         return region
     seen = 0.0
     meta = [_is_comment_meta(feats[i], segments[i].cleaned) for i in range(len(segments))]
+    strong = [
+        feats[i].lexicon == "comments" or _COMMENT_META_RE.search(segments[i].cleaned) is not None
+        for i in range(len(segments))
+    ]
     for i in range(start, end):
-        if seen >= _COMMENT_CUT_SHARE * total:
-            if feats[i].lexicon == "comments":
-                return (start, i)
-            if meta[i] and any(meta[i + 1 : min(end, i + _COMMENT_WINDOW)]):
-                return (start, i)
+        share_ok = seen >= _COMMENT_CUT_SHARE * total
+        words_ok = seen >= _COMMENT_CUT_WORDS
+        if share_ok and feats[i].lexicon == "comments":
+            return (start, i)
+        window = range(i + 1, min(end, i + _COMMENT_WINDOW))
+        if meta[i] and (share_ok or (words_ok and strong[i])):
+            if any(meta[j] and (share_ok or strong[j]) for j in window):
+                cut = i
+                while cut > start and scores[cut - 1] <= 0:
+                    cut -= 1
+                return (start, max(cut, start + 1))
         if scores[i] > 0:
             seen += scores[i]
     return region
+
+
+def _is_headline(f: _Features, seg: Segment) -> bool:
+    return (
+        f.cap_share > 0.6
+        and f.words >= 3
+        and not f.sentence_end
+        and not f.unspaced
+        and seg.kind != "list_item"
+    )
+
+
+def _find_link_lists(
+    segments: Sequence[Segment], feats: Sequence[_Features], region: tuple[int, int]
+) -> list[int]:
+    """Return blocks in runs of two or more headline-like blocks (teaser links inside the text).
+
+    A subheading is followed by its paragraph; consecutive title-cased lines are a list of links.
+    """
+    out: list[int] = []
+    run: list[int] = []
+    for i in range(region[0], region[1] + 1):
+        if i < region[1] and _is_headline(feats[i], segments[i]):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            out.extend(run)
+        run = []
+    return out
 
 
 def _title_candidate_score(f: _Features, seg: Segment, text: str, opts: DumpOptions) -> float:
@@ -242,13 +321,22 @@ def classify_segments(
     has_stoplist = language is not None
     feats = [_features(seg, stops, opts.lexicon) for seg in segments]
     scores = [_content_score(f, opts, has_stoplist) for f in feats]
+    seen: dict[str, int] = {}
+    for seg, f in zip(segments, feats):
+        if 4 <= f.words <= _MAX_DUPLICATE_WORDS:
+            seen[seg.cleaned] = seen.get(seg.cleaned, 0) + 1
+    scores = [
+        -(opts.bad_penalty + 0.5 * f.words) if seen.get(seg.cleaned, 0) > 1 else s
+        for seg, f, s in zip(segments, feats, scores)
+    ]
     templ = [
         bool(opts.templates and template is not None and template.is_template_line(seg.cleaned))
         for seg in segments
     ]
-    region_scores = [
-        -(opts.bad_penalty + 0.5 * f.words) if t else s for s, f, t in zip(scores, feats, templ)
-    ]
+    region_scores = _escalate_gaps(
+        [-(opts.bad_penalty + 0.5 * f.words) if t else s for s, f, t in zip(scores, feats, templ)],
+        opts.gap_growth,
+    )
     if opts.layout:
         region = _main_region(region_scores)
         if region == (0, 0):
@@ -268,6 +356,10 @@ def classify_segments(
             labels.append(SegmentLabel(False, "boilerplate", "outside_main_region", s))
         else:
             labels.append(SegmentLabel(True, "body", "main_region", s))
+    if opts.layout:
+        for i in _find_link_lists(segments, feats, region):
+            if labels[i].keep:
+                labels[i] = SegmentLabel(False, "boilerplate", "link_list", scores[i])
     title = _pick_title(text, segments, feats, region, opts) if opts.layout else None
     if title is not None:
         labels[title] = SegmentLabel(False, "title", "title", scores[title])

@@ -32,22 +32,32 @@ class Lexicon:
 
     phrases: dict[str, str]
     words: frozenset[str]
+    keywords: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Load every ``data/boilerplate/<lang>.txt`` (lines ``category<TAB>phrase``)."""
     phrases: dict[str, str] = {}
+    keywords: set[str] = set()
     for name in list_data_files("boilerplate"):
         for line in read_data_lines("boilerplate", name):
             category, _, phrase = line.partition("\t")
             key = normalize_phrase(phrase)
-            if key and category:
+            if key and category.strip() == "keyword":
+                keywords.add(key)
+            elif key and category:
                 phrases.setdefault(key, category.strip())
     words = frozenset(
         k for k, c in phrases.items() if " " not in k and c in {"share", "nav", "account"}
     )
-    return Lexicon(phrases, words)
+    return Lexicon(phrases, words, frozenset(keywords))
+
+
+def has_keyword(text: str) -> bool:
+    """Return True if ``text`` contains a site-furniture keyword ("newsletter", "cookies")."""
+    keywords = load_lexicon().keywords
+    return any(t in keywords for t in normalize_phrase(text).split(" "))
 
 
 def match_lexicon(text: str, n_words: int, *, sentence_end: bool) -> str | None:

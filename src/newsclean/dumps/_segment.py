@@ -136,6 +136,8 @@ def _is_continuation(text: str, prev: _Line, cur: _Line, content_col: int, width
         return False
     if cur.indent != content_col:
         return False
+    if _joins_inline(text, prev.end, cur.start):
+        return True
     first = text[cur.start]
     if _UNSPACED_EDGE_RE.match(first):
         return prev.width + _display_width(first) > width
@@ -204,6 +206,78 @@ def _split_line_pieces(text: str, line: _Line) -> list[tuple[int, int, int]]:
     return [(s, e, m) for s, e, m in out if text[s:e].strip()]
 
 
+_OPEN_END_RE = regex.compile(r"(?:[,(\[{/&+–—-]|\b(?:\p{Ll}{1,3}|the|and|or|of|to|in|for|with))$")
+_CONT_START_RE = regex.compile(r"^(?:[,.;:!?)\]}%]|\p{Ll})")
+_NO_SPACE_START_RE = regex.compile(r"^[,.;:!?)\]}%]")
+
+
+def _joins_inline(text: str, prev_end: int, cur_start: int) -> bool:
+    """Return True when a line break sits inside a sentence (bs4 keeps the HTML source's breaks).
+
+    get_text() puts inline elements ("The <a>Fetch API</a> intends") and the page source's own
+    wrapping on separate lines; the break is inside a sentence when the next line goes on in
+    lower case or with punctuation, or when the previous line stops on a comma, a short word or
+    a trailing space without a sentence end.
+    """
+    head = text[max(0, prev_end - 40) : prev_end]
+    if ends_sentence(head):
+        return False
+    nxt = text[cur_start : cur_start + 2]
+    if _CONT_START_RE.match(nxt):
+        return True
+    if _OPEN_END_RE.search(head):
+        return True
+    gap = text[prev_end:cur_start]
+    return gap.startswith((" ", "\u00a0")) and gap.count("\n") == 1
+
+
+def _segment_unwrapped(text: str, present: list[_Line]) -> list[Segment]:
+    pieces: list[tuple[int, int, int, bool, bool]] = []  # start, end, marker_end, first, last
+    for line in present:
+        parts = _split_line_pieces(text, line)
+        for k, (s, e, m) in enumerate(parts):
+            pieces.append((s, e, m, k == 0, k == len(parts) - 1))
+    segments: list[Segment] = []
+    group: list[tuple[int, int, int, bool, bool]] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        fixes: list[Fix] = []
+        for k, (s, e, m, _first, _last) in enumerate(group):
+            fixes.extend(_line_fixes(text, s, e, max(m, s) if k == 0 else s))
+            if k:
+                prev_end = group[k - 1][1]
+                rep = "" if _NO_SPACE_START_RE.match(text[s : s + 1]) else " "
+                fixes.append(Fix(prev_end, s, rep, "unwrap_line"))
+        fixes.sort()
+        start, end = group[0][0], group[-1][1]
+        line_start = text.rfind("\n", 0, start) + 1
+        indent = _display_width(text[line_start:start].expandtabs(8))
+        seg = _make_segment(text, start, end, fixes, indent, len(group), False)
+        segments.append(seg)
+        group.clear()
+
+    for piece in pieces:
+        s, _e, m, first, _last = piece
+        if group:
+            prev = group[-1]
+            gap = text[prev[1] : s]
+            if (
+                prev[4]
+                and first
+                and m == s
+                and gap.count("\n") == 1
+                and _joins_inline(text, prev[1], s)
+            ):
+                group.append(piece)
+                continue
+        flush()
+        group.append(piece)
+    flush()
+    return segments
+
+
 def segment_dump(text: str) -> list[Segment]:
     """Split a newline-normalised dump into sorted, non-overlapping blocks.
 
@@ -217,15 +291,7 @@ def segment_dump(text: str) -> list[Segment]:
     width = _wrap_width(present)
     segments: list[Segment] = []
     if width is None:
-        for line in present:
-            for s, e, m in _split_line_pieces(text, line):
-                s, e = _trim_link_marks(text, s, e)
-                if s >= e:
-                    continue
-                indent = line.indent if s == line.start else 0
-                fixes = _line_fixes(text, s, e, max(m, s))
-                segments.append(_make_segment(text, s, e, fixes, indent, 1, False))
-        return segments
+        return _segment_unwrapped(text, present)
     block: list[_Line] = []
 
     def flush() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
+import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -266,3 +267,22 @@ def test_normalized_text_properties(text: str) -> None:
     assert "  " not in result
     if "&" not in text:  # "&#10;" decodes to a newline
         assert result.count("\n") == text.count("\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CafÃ© au lait",
+        "doesnâ€™t",
+        "РїСЂРёРІРµС‚ РјРёСЂ",
+        "Î•Î»Î»Î·Î½Î¹ÎºÎ¬",
+        "×©×œ×•×",
+        "ä¸­æ–‡",
+        "smile ðŸ˜€",
+        "voilÃ le travail",
+        "Ã  la carte",
+    ],
+)
+def test_prefilter_does_not_hide_mojibake_from_ftfy(text: str) -> None:
+    assert fix_mojibake(text) == ftfy.fix_encoding(text)
+    assert fix_mojibake(text) != text

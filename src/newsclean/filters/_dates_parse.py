@@ -135,7 +135,7 @@ def date_patterns() -> tuple[tuple[regex.Pattern[str], ...], tuple[regex.Pattern
     )
     at_word = (
         # May 30, 2023, Sept. 5 2023
-        r"(?<!\w)(?P<N4>" + name + r")" + month_end + r"\s*(?P<D4>\d{1,2})(?:\s?(?:st|nd|rd|th))?"
+        r"(?:(?<!\w)|(?<=\p{Ll})(?=\p{Lu}))(?P<N4>" + name + r")" + month_end + r"\s*(?P<D4>\d{1,2})(?:\s?(?:st|nd|rd|th))?"
         r"(?![\d:.]\d|\d)(?:(?:,\s*|\s+)(?P<Y4>\d{4}(?=\d{1,2}:\d{2})|\d{4}(?!\d)))?",
     )
     return (
@@ -164,6 +164,10 @@ class Raw:
 
 _DIGIT_RUN = regex.compile(r"\d+")
 _WORD_AT = regex.compile(r"(?<![^\W\d_])[^\W\d_]+")
+# Word starts, including a capital glued to a lower-case letter ("KirovaOctober 31st"), as
+# renderers that drop block separators produce.
+_WORD_START = regex.compile(r"(?<![^\W\d_])(?=[^\W\d_])|(?<=\p{Ll})(?=\p{Lu})")
+_LETTERS = regex.compile(r"[^\W\d_]+")
 # How far before a number a month name or a relative prefix ("il y a") may start.
 _LOOKBACK = 24
 # Texts this short are read as a dateline: a free-standing "yesterday" counts there.
@@ -187,11 +191,11 @@ def scan(text: str) -> list[Raw]:
         if start < last_end:
             continue
         window = max(last_end, start - _LOOKBACK)
-        tries = [
-            m.start()
-            for m in _WORD_AT.finditer(text, window, start)
-            if fold(m.group()) in starters
-        ]
+        tries = []
+        for w in _WORD_START.finditer(text, window, start):
+            word = _LETTERS.match(text, w.start(), start)
+            if word is not None and fold(_camel_head(word.group())) in starters:
+                tries.append(w.start())
         tries.append(start)
         raw = None
         for pos in tries[-3:]:
@@ -211,6 +215,14 @@ def scan(text: str) -> list[Raw]:
     if len(text) <= SHORT_TEXT and not out:
         out = _day_words(text)
     return out
+
+
+def _camel_head(word: str) -> str:
+    # "OctoberDaniela" -> "October": the word up to the next glued capital.
+    for i in range(1, len(word)):
+        if word[i].isupper() and word[i - 1].islower():
+            return word[:i]
+    return word
 
 
 @lru_cache(maxsize=1)

@@ -569,6 +569,8 @@ def _judge_single(text: str, match: re.Match[str], parity: _QuoteParity) -> Fix 
     if punct[-1] in _UNAMBIGUOUS_TERMINATORS:
         if start == 0 or not (_is_word_char(text[start - 1]) or text[start - 1] in _QUOTES):
             return None
+        if _in_address(text, start, right):
+            return None
         insert = _split_quotes(text, quote_start, right, parity)
         return None if insert is None else Fix(insert, insert, " ", GLUED_TERMINATOR)
 

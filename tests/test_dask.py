@@ -27,14 +27,15 @@ from newsclean.dask import (  # noqa: E402
 )
 
 SRC = Path(__file__).resolve().parents[1] / "src"
+TOPICS = ["ferry", "bridge", "library", "market", "school", "museum"]
 SITE_A = [
     "Home | News | Sport\n"
-    f"Ferry timetable changes for route {n}\n"
-    f"Published 30.05.23\n"
-    f"The harbour office announced on Monday that route {n} will run every forty minutes from "
-    "June, after months of complaints from commuters about crowded morning boats.\n"
+    f"Council plans for the {topic}\n"
+    "Published 30.05.23\n"
+    f"The council announced on Monday that the {topic} will get new opening hours from June, "
+    f"after months of letters from residents about the {topic} and its every forty minutes rule.\n"
     "Follow us on social media\n"
-    for n in range(6)
+    for topic in TOPICS
 ]
 
 

@@ -33,6 +33,7 @@ from typing import Any
 from ._batch import SiteModels, clean_record, pipeline_text
 from ._config import CleanConfig
 from ._errors import MissingExtraError, NewscleanError
+from ._model import BLOCK_SEPARATOR
 from ._pipeline import clean
 from ._sources import site_of
 
@@ -228,17 +229,20 @@ def _clean_frame(
 
 
 def _row(record: dict[str, Any]) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(DATAFRAME_COLUMNS)
     error = record.get("error")
     if error is not None:
-        return {"error_code": error["code"], "error_message": error["message"]}
+        row.update(error_code=error["code"], error_message=error["message"])
+        return row
     article = {k: v for k, v in record.items() if k not in ("id", "source")}
-    return {
-        "title": article.get("title"),
-        "published": article.get("published"),
-        "language": article.get("language"),
-        "text": "\n\n".join(b["text"] for b in article.get("blocks", [])),
-        "article": json.dumps(article, ensure_ascii=False),
-    }
+    row.update(
+        title=article.get("title"),
+        published=article.get("published"),
+        language=article.get("language"),
+        text=BLOCK_SEPARATOR.join(b["text"] for b in article.get("blocks", [])),
+        article=json.dumps(article, ensure_ascii=False),
+    )
+    return row
 
 
 def _unpack(item: Any, fields: FieldNames) -> tuple[Any, Any, str | None]:

@@ -18,7 +18,7 @@ from pathlib import Path
 # Languages whose month/weekday names are recognised. Regional variants are listed where they
 # name months differently (Levantine Arabic, Latin Serbian) or order dates differently.
 LANGUAGES: tuple[str, ...] = (
-    "en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "nn", "fi", "et", "lv", "lt",
+    "en", "de", "de_AT", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "nn", "fi", "et", "lv", "lt",
     "pl", "cs", "sk", "sl", "hr", "sr", "sr_Latn", "bs", "hu", "ro", "bg", "mk", "ru", "uk",
     "be", "el", "tr", "az", "ka", "hy", "kk", "uz", "ar", "ar_SY", "fa", "he", "ur", "hi", "bn",
     "id", "ms", "vi", "th", "zh", "ja", "ko", "ca", "eu", "gl", "sq", "is", "ga", "cy", "af",
@@ -62,7 +62,9 @@ def _month_forms(locale: object) -> Iterable[tuple[str, int]]:
 def _add_name(table: dict[str, dict[str, int]], name: str, lang: str, number: int) -> None:
     key = fold(name).rstrip(".")
     # Names carrying digits ("5月") are matched by the CJK numeric pattern instead.
-    if not key or any(ch.isdigit() for ch in key) or len(key) < 3:
+    # Two-letter Latin abbreviations are too often ordinary words; other scripts have
+    # genuine two-letter month names (Hindi "मई", Chinese "五月").
+    if not key or any(ch.isdigit() for ch in key) or len(key) < (3 if key.isascii() else 2):
         return
     table.setdefault(key, {}).setdefault(lang, number)
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import regex
 
-from ._dates_lang import Vocabulary, fold, language_order, vocabulary
+from ._dates_lang import LANGUAGES, Vocabulary, fold, language_order, vocabulary
 
 ORDERS = ("DMY", "MDY", "YMD")
 MIN_YEAR = 1990
@@ -41,7 +41,7 @@ _ZONE_RX = (
 )
 
 _TIME_AFTER = regex.compile(
-    r"(?:\s*(?:,|\||[\-–—/•·@]|at|um|à|a\s+las|alle|ore|в|о|об|om|kl\.?|klo|saat|"
+    r"(?:\s*(?:,|\||[\-–—/•·@]|\.(?=\s*\d{1,2}:)|at|um|à|a\s+las|alle|ore|в|о|об|om|kl\.?|klo|saat|"
     r"o\s+godz\.?|godz\.?|ás|às|a\s+les|kell|u)?\s*|T)"
     r"(?P<h>\d{1,2})(?:(?P<sep>[:h.])(?P<mi>\d{2})(?!\d)(?::(?P<s>\d{2})(?:[.,]\d+)?)?"
     r"|(?=\s*[ap]\.?\s?m\b))"
@@ -52,7 +52,8 @@ _TIME_AFTER = regex.compile(
 )
 _TIME_BEFORE = regex.compile(
     r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
-    r"(?:\s*(?:uhr|h|ч\.?))?(?:\s*" + _ZONE_RX + r")?\s*(?:[,|\-–—/•·]\s*)?$",
+    r"(?:\s*(?:uhr|h|ч\.?))?(?:\s*" + _ZONE_RX + r")?\s*(?:[,|\-–—/•·]\s*)?"
+    r"(?:[^\W\d_]{2,9}\.?,?\s+)?$",
     regex.I,
 )
 _ZONE_ONLY = regex.compile(r"\s*" + _ZONE_RX, regex.I)
@@ -203,7 +204,8 @@ def scan(text: str) -> list[Raw]:
                 m = rx.match(text, pos)
                 if m is not None:
                     raw = _raw_from_match(m, vocab.months)
-                    break
+                    if raw is not None:
+                        break
             if raw is not None:
                 break
         if raw is None:
@@ -345,13 +347,18 @@ def _raw_from_match(m: regex.Match[str], months: Mapping[str, Mapping[str, int]]
     return None
 
 
+_LANGUAGE_RANK = {code.split("_")[0]: i for i, code in reversed(list(enumerate(LANGUAGES)))}
+
+
 def _pick_month(langs: Mapping[str, int]) -> int:
     # When languages disagree ("listopad": Polish/Czech November, Croatian October) the
-    # majority reading wins; the language hint, when given, is applied later.
+    # majority reading wins, ties going to the language listed first (more speakers);
+    # the caller's language hint, when given, is applied later.
     counts: dict[int, int] = {}
     for month in langs.values():
         counts[month] = counts.get(month, 0) + 1
-    return max(sorted(counts), key=counts.__getitem__)
+    first = min(langs, key=lambda lang: _LANGUAGE_RANK.get(lang, len(_LANGUAGE_RANK)))
+    return max(sorted(counts), key=lambda month: (counts[month], month == langs[first]))
 
 
 @dataclass(frozen=True)

@@ -271,7 +271,9 @@ def _right_token_end(text: str, pos: int) -> int:
 
 def _in_address(text: str, punct_start: int, right: int) -> bool:
     """Whether the candidate sits in a URL, an e-mail address or a handle."""
-    if _has_url_marker(text, _left_token_start(text, punct_start), punct_start):
+    # The left window runs up to the next word, so that it covers the punctuation: a marker
+    # that ends in it ("www.") then counts, and a space inserted here can never split one.
+    if _has_url_marker(text, _left_token_start(text, punct_start), right):
         return True
     return _has_url_marker(text, right, _right_token_end(text, right))
 

@@ -128,8 +128,9 @@ def main() -> None:
     n_articles, mean_ms, median_ms, max_ms = article_times(identify_document_language)
     ok, total, wrong = readability_check(identify_document_language)
 
-    import langdetect  # noqa: F401  (version below)
     from importlib.metadata import version
+
+    import langdetect  # noqa: F401  (version below)
 
     cmd = "PYTHONPATH=src /work/venv/bin/python benchmarks/bench_langid.py"
     lines = [

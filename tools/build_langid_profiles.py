@@ -16,8 +16,9 @@ test set. Each model file holds, for one language and one n-gram order, the n-gr
 training as fractions ``count(ngram) / count(prefix)`` (order 1: ``count / total``), i.e. a
 character Markov chain within words.
 
-What we keep, per language: the ``TOP[n]`` most frequent n-grams of each order (by the fraction's
-numerator, which is the n-gram's absolute count), as costs ``-ln p`` quantised to 1/SCALE nat.
+What we keep: the union over a group's languages of each language's ``TOP[n]`` most frequent
+n-grams of each order (by the fraction's numerator, which is the n-gram's absolute count), with
+costs ``-ln p`` quantised to 1/SCALE nat.
 Languages are grouped by the script they are written in (taken from the unigram model); a script
 used by a single language needs no n-grams at all (the script decides), so only the multi-language
 groups (Latin, Cyrillic, Arabic, Devanagari, Han) are written.
@@ -29,7 +30,7 @@ maximum for a letter the language never uses.
 
 Output: ``profiles.json.gz`` — {"scale", "orders", "source", "groups": {script: {"langs": [...],
 "ngrams": [...]}}} and, per group, ``costs-<script>.bin.gz``: one byte per (n-gram, language),
-row-major in the order of ``ngrams``, cost in 1/SCALE nat capped at 255.
+row-major in the order of ``ngrams``, cost in 1/SCALE nat capped at MAX_COST nats.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ import argparse
 import gzip
 import json
 import math
-import os
 import sys
 import unicodedata
 from collections import Counter, defaultdict
@@ -49,10 +49,11 @@ import regex
 ORDER_NAMES = {1: "unigrams", 2: "bigrams", 3: "trigrams", 4: "quadrigrams", 5: "fivegrams"}
 # How many n-grams of each order to keep per language. Unigrams: all of them (a few hundred).
 TOP = {1: 100_000, 2: 1500, 3: 4000, 4: 4000, 5: 4000}
-SCALE = int(os.environ.get("LANGID_SCALE", "8"))  # cost units per nat
-MAX_COST = float(os.environ.get("LANGID_MAXCOST", "31"))
-BACKOFF = float(os.environ.get("LANGID_BACKOFF", "0"))
-MAX_Q = 255
+SCALE = 16  # cost units per nat
+# No n-gram costs more than 12 nats (a letter never seen in training included): real text has
+# names, loanwords and mojibake, and one odd letter must not outvote a sentence.
+MAX_COST = 12.0
+BACKOFF = 0.0  # extra cost per backoff step
 
 
 def load_model(models_dir: Path, lang: str, order: int) -> dict[str, tuple[int, int]]:

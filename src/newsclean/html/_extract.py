@@ -41,6 +41,10 @@ _INIT_SCORE = {
     "h6": -5,
     "th": -5,
 }
+# Link share above which a block (or a container of blocks) is navigation, not prose; a
+# paragraph with an inline "Related: ..." link sits just below the block threshold.
+_LD_BLOCK = 0.8
+_LD_CONT = 0.5
 _CELL_PARTS = frozenset({"td", "th", "tr", "table"})
 _NON_CANDIDATES = frozenset({"li", "ul", "ol", "dl", "dd", "dt"})
 _CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "div", "section", "table", "header", "figure"})
@@ -357,7 +361,7 @@ def _label(clf: _Classifier, roots: set[etree._Element]) -> None:
             block.keep, block.reason = False, "ui_cluster"
             continue
         n = len(block.text)
-        if block.link_len > 0.5 * n and n < 300:
+        if block.link_len > _LD_BLOCK * n and n < 300:
             block.keep, block.reason = False, "link_density"
             continue
         if n < 60 and _UI_LINE_RE.match(block.text):
@@ -390,6 +394,6 @@ def _dense_container(
         density = _link_density(st)
         if st.commas >= 10:
             continue
-        if density > 0.5 or (density > 0.33 and st.text < 200 and el.tag in {"ul", "ol"}):
+        if density > _LD_CONT or (density > 0.33 and st.text < 200 and el.tag in {"ul", "ol"}):
             return "link_density"
     return None

@@ -12,11 +12,10 @@ import os
 import subprocess
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newsclean.dumps import DumpOptions, classify_segments, learn_template, segment_dump
+from newsclean.dumps import classify_segments, segment_dump
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
@@ -29,8 +28,10 @@ RENDERERS = ("bs4_newline", "bs4_nosep", "html_text", "inscriptis", "lynx", "w3m
 def clean_dump(text: str, template=None, options=None):  # type: ignore[no-untyped-def]
     segs = segment_dump(text)
     labels = classify_segments(text, segs, template=template, options=options)
-    body = "\n\n".join(s.cleaned for s, lab in zip(segs, labels) if lab.keep)
-    title = next((s.cleaned for s, lab in zip(segs, labels) if lab.role == "title"), "")
+    body = "\n\n".join(s.cleaned for s, lab in zip(segs, labels, strict=False) if lab.keep)
+    title = next(
+        (s.cleaned for s, lab in zip(segs, labels, strict=False) if lab.role == "title"), ""
+    )
     return body, title
 
 
@@ -67,7 +68,9 @@ def score(paths: list[Path], json_out: Path) -> dict:  # type: ignore[type-arg]
     env = dict(os.environ, NEWSCLEAN_EVAL_DATA=str(EVAL / "data"))
     subprocess.run(
         [sys.executable, str(EVAL / "score.py"), *map(str, paths), "--json", str(json_out)],
-        env=env, check=True, stdout=subprocess.DEVNULL,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return json.loads(json_out.read_text())
 

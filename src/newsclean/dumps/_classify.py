@@ -40,9 +40,7 @@ _COMMENT_META_RE = regex.compile(
 )
 # A short block that is only a date ("Wednesday November 20, 2019", "19.11.2019 12:26"): under
 # the article, repeated dates mark a teaser list or a comment thread.
-_DATE_META_RE = regex.compile(
-    r"(?:\b(?:19|20)\d\d\b.*|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*)$"
-)
+_DATE_META_RE = regex.compile(r"(?:\b(?:19|20)\d\d\b.*|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*)$")
 _COMMENT_WINDOW = 8
 # A block repeated in one page is a caption, a teaser or a banner; long repeated paragraphs are
 # more likely the article quoting itself, so they are left to the other signals.
@@ -207,12 +205,15 @@ def _cut_at_comments(
         if share_ok and feats[i].lexicon == "comments":
             return (start, i)
         window = range(i + 1, min(end, i + _COMMENT_WINDOW))
-        if meta[i] and (share_ok or (words_ok and strong[i])):
-            if any(meta[j] and (share_ok or strong[j]) for j in window):
-                cut = i
-                while cut > start and scores[cut - 1] <= 0:
-                    cut -= 1
-                return (start, max(cut, start + 1))
+        if (
+            meta[i]
+            and (share_ok or (words_ok and strong[i]))
+            and any(meta[j] and (share_ok or strong[j]) for j in window)
+        ):
+            cut = i
+            while cut > start and scores[cut - 1] <= 0:
+                cut -= 1
+            return (start, max(cut, start + 1))
         if scores[i] > 0:
             seen += scores[i]
     return region
@@ -322,19 +323,22 @@ def classify_segments(
     feats = [_features(seg, stops, opts.lexicon) for seg in segments]
     scores = [_content_score(f, opts, has_stoplist) for f in feats]
     seen: dict[str, int] = {}
-    for seg, f in zip(segments, feats):
+    for seg, f in zip(segments, feats, strict=False):
         if 4 <= f.words <= _MAX_DUPLICATE_WORDS:
             seen[seg.cleaned] = seen.get(seg.cleaned, 0) + 1
     scores = [
         -(opts.bad_penalty + 0.5 * f.words) if seen.get(seg.cleaned, 0) > 1 else s
-        for seg, f, s in zip(segments, feats, scores)
+        for seg, f, s in zip(segments, feats, scores, strict=False)
     ]
     templ = [
         bool(opts.templates and template is not None and template.is_template_line(seg.cleaned))
         for seg in segments
     ]
     region_scores = _escalate_gaps(
-        [-(opts.bad_penalty + 0.5 * f.words) if t else s for s, f, t in zip(scores, feats, templ)],
+        [
+            -(opts.bad_penalty + 0.5 * f.words) if t else s
+            for s, f, t in zip(scores, feats, templ, strict=False)
+        ],
         opts.gap_growth,
     )
     if opts.layout:
@@ -345,7 +349,7 @@ def classify_segments(
     else:
         region = (0, len(segments))
     labels: list[SegmentLabel] = []
-    for i, (f, s) in enumerate(zip(feats, scores)):
+    for i, (f, s) in enumerate(zip(feats, scores, strict=False)):
         if templ[i]:
             labels.append(SegmentLabel(False, "boilerplate", "template", s))
         elif f.lexicon is not None:

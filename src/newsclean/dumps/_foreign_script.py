@@ -51,7 +51,7 @@ def find_foreign_script_edges(
     """
     total: Counter[str] = Counter()
     per_block: list[Counter[str]] = []
-    for text, k in zip(texts, keep):
+    for text, k in zip(texts, keep, strict=False):
         counts = script_counts(text) if k else Counter()
         per_block.append(counts)
         total.update(counts)

@@ -33,6 +33,7 @@ class Lexicon:
     phrases: dict[str, str]
     words: frozenset[str]
     keywords: frozenset[str]
+    anywhere: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,11 @@ def load_lexicon() -> Lexicon:
     words = frozenset(
         k for k, c in phrases.items() if " " not in k and c in {"share", "nav", "account"}
     )
-    return Lexicon(phrases, words, frozenset(keywords))
+    # Long copyright/legal phrases ("all rights reserved") mark a short block wherever they stand.
+    anywhere = tuple(
+        sorted(k for k, c in phrases.items() if c == "copyright" and k.count(" ") >= 2)
+    )
+    return Lexicon(phrases, words, frozenset(keywords), anywhere)
 
 
 def has_keyword(text: str) -> bool:
@@ -79,11 +84,10 @@ def match_lexicon(text: str, n_words: int, *, sentence_end: bool) -> str | None:
     toks = key.split(" ")
     if len(toks) <= 10 and all(t in lex.words for t in toks):
         return "menu_words"
+    if text.lstrip()[:1] == "©" or any(p in key for p in lex.anywhere):
+        return "copyright"
     if sentence_end and n_words > 6:
         return None
-    first = text.lstrip()[:1]
-    if first == "©":
-        return "copyright"
     for n in range(min(_MAX_PREFIX_WORDS, len(toks) - 1), 0, -1):
         cat = lex.phrases.get(" ".join(toks[:n]))
         if cat is not None and cat in _PREFIX_CATEGORIES:

@@ -18,7 +18,7 @@ SEGMENT_KINDS = frozenset({"paragraph", "heading", "list_item", "quote"})
 _BULLET_RE = regex.compile(r"(?:[*+•●○◦▪■□‣·]|[-–](?=\s))[ \t]+(?=\S)")
 _LINK_MARK_RE = regex.compile(r"\[\d{1,4}\]")
 _INNER_SPACE_RE = regex.compile(r"[ \t\u00a0]{2,}")
-_PIECE_SPLIT_RE = regex.compile(r"[ \t\u00a0]{3,}|\t+")
+_PIECE_SPLIT_RE = regex.compile(r"[ \t\u00a0]*\t[ \t\u00a0]*|[ \t\u00a0]{3,}")
 # "...end of sentence.Next sentence" (two lower-case letters or a digit before the stop, so that
 # initials and abbreviations such as "U.S.Army" stay whole).
 _GLUE_RE = regex.compile(r"(?<=(?:\p{Ll}\p{Ll}|\d)[.!?]['\"”’»)]?)(?=\p{Lu}\p{Ll})")
@@ -114,7 +114,7 @@ def detect_wrap_width(text: str) -> int | None:
 
 def _wrap_width(lines: list[_Line]) -> int | None:
     widths = sorted(ln.width for ln in lines if ln.width >= 40)
-    if len(widths) < 5:
+    if len(widths) < 4:
         return None
     cut = widths[min(len(widths) - 1, int(len(widths) * 0.97))]
     if not 50 <= cut <= 140:
@@ -166,8 +166,8 @@ def _drop_overlaps(fixes: list[Fix]) -> list[Fix]:
     return out
 
 
-def _trim_link_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    """Keep the span tight: strip spaces only (marks stay inside so every character is covered)."""
+def _trim_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span without leading/trailing whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -191,9 +191,9 @@ def _split_line_pieces(text: str, line: _Line) -> list[tuple[int, int, int]]:
     pieces: list[tuple[int, int]] = []
     pos = line.marker_end
     seg_start = line.start
-    for m in _PIECE_SPLIT_RE.finditer(text, pos, line.end):
-        pieces.append((seg_start, m.start()))
-        seg_start = m.end()
+    for gap in _PIECE_SPLIT_RE.finditer(text, pos, line.end):
+        pieces.append((seg_start, gap.start()))
+        seg_start = gap.end()
     pieces.append((seg_start, line.end))
     out: list[tuple[int, int, int]] = []
     for p_start, p_end in pieces:
@@ -203,10 +203,130 @@ def _split_line_pieces(text: str, line: _Line) -> list[tuple[int, int, int]]:
                 out.append((cut, g.start(), line.marker_end if cut == line.start else cut))
                 cut = g.start()
         out.append((cut, p_end, line.marker_end if cut == line.start else cut))
-    return [(s, e, m) for s, e, m in out if text[s:e].strip()]
+    trimmed = []
+    for s, e, m in out:
+        s2, e2 = _trim_space(text, s, e)
+        if s2 < e2:
+            trimmed.append((s2, e2, max(m, s2) if m > s else s2))
+    return trimmed
 
 
-_OPEN_END_RE = regex.compile(r"(?:[,(\[{/&+–—-]|\b(?:\p{Ll}{1,3}|the|and|or|of|to|in|for|with))$")
+_OPEN_END_RE = regex.compile(r"[,(\[{/&+–—-]$")
+_LAST_WORD_RE = regex.compile(r"(\w+)$")
+# Words a sentence cannot end on (articles, prepositions, conjunctions): a line break after one
+# sits inside the sentence.
+_OPEN_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "into",
+        "than",
+        "that",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "und",
+        "oder",
+        "mit",
+        "von",
+        "zu",
+        "im",
+        "auf",
+        "für",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "et",
+        "ou",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "par",
+        "pour",
+        "avec",
+        "el",
+        "los",
+        "las",
+        "una",
+        "y",
+        "o",
+        "con",
+        "por",
+        "para",
+        "del",
+        "al",
+        "il",
+        "lo",
+        "gli",
+        "di",
+        "e",
+        "con",
+        "per",
+        "nel",
+        "della",
+        "o",
+        "os",
+        "as",
+        "um",
+        "uma",
+        "em",
+        "no",
+        "na",
+        "do",
+        "da",
+        "com",
+        "het",
+        "een",
+        "van",
+        "en",
+        "op",
+        "met",
+        "voor",
+        "в",
+        "и",
+        "на",
+        "с",
+        "к",
+        "по",
+        "из",
+        "за",
+        "от",
+        "о",
+        "у",
+        "w",
+        "z",
+        "i",
+        "na",
+        "do",
+        "od",
+        "za",
+        "o",
+    ]
+)
 _CONT_START_RE = regex.compile(r"^(?:[,.;:!?)\]}%]|\p{Ll})")
 _NO_SPACE_START_RE = regex.compile(r"^[,.;:!?)\]}%]")
 
@@ -226,6 +346,9 @@ def _joins_inline(text: str, prev_end: int, cur_start: int) -> bool:
     if _CONT_START_RE.match(nxt):
         return True
     if _OPEN_END_RE.search(head):
+        return True
+    last = _LAST_WORD_RE.search(head)
+    if last is not None and last.group(1).casefold() in _OPEN_WORDS:
         return True
     gap = text[prev_end:cur_start]
     return gap.startswith((" ", "\u00a0")) and gap.count("\n") == 1

@@ -10,7 +10,7 @@ from typing import Any
 
 import regex
 
-from newsclean._errors import InputError
+from newsclean._errors import ConfigError, InputError
 
 _DIGITS_RE = regex.compile(r"\d+")
 _SPACE_RE = regex.compile(r"\s+")
@@ -116,7 +116,7 @@ def learn_template(
 ) -> Template:
     """Count, for every block of the given dumps of one site, how many documents contain it."""
     if min_documents < 1 or not 0.0 < min_share <= 1.0:
-        raise InputError("min_documents must be >= 1 and 0 < min_share <= 1")
+        raise ConfigError("min_documents must be >= 1 and 0 < min_share <= 1")
     counts: Counter[str] = Counter()
     n = 0
     for text in texts:

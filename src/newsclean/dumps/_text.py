@@ -41,7 +41,7 @@ def normalize_phrase(text: str) -> str:
 def read_data_lines(area: str, name: str) -> tuple[str, ...]:
     """Return the non-comment, non-empty lines of ``newsclean/data/<area>/<name>``."""
     try:
-        ref = resources.files("newsclean").joinpath("data", area, name)
+        ref = resources.files("newsclean").joinpath("data").joinpath(area).joinpath(name)
         raw = ref.read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return ()
@@ -54,7 +54,7 @@ def read_data_lines(area: str, name: str) -> tuple[str, ...]:
 def list_data_files(area: str) -> tuple[str, ...]:
     """Return the sorted file names of ``newsclean/data/<area>/``."""
     try:
-        folder = resources.files("newsclean").joinpath("data", area)
+        folder = resources.files("newsclean").joinpath("data").joinpath(area)
         return tuple(sorted(p.name for p in folder.iterdir() if p.name.endswith(".txt")))
     except (FileNotFoundError, OSError):
         return ()

@@ -1,0 +1,106 @@
+"""classify_segments: labels, reasons, title, options, comment cut, determinism."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean._errors import ConfigError
+from newsclean.dumps import DumpOptions, SegmentLabel, classify_segments, segment_dump
+
+PAGE = (Path(__file__).parent / "fixtures" / "dumps" / "page_comments.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def _labels(text: str, **kw: object) -> tuple[list[str], list[SegmentLabel]]:
+    segs = segment_dump(text)
+    labels = classify_segments(text, segs, **kw)  # type: ignore[arg-type]
+    return [s.cleaned for s in segs], labels
+
+
+def test_article_blocks_kept_and_boilerplate_dropped() -> None:
+    texts, labels = _labels(PAGE)
+    kept = [t for t, lab in zip(texts, labels, strict=False) if lab.keep]
+    assert kept == [
+        "The town council voted on Tuesday to rebuild the eastern harbour wall before the winter "
+        "storms, after engineers found cracks along most of its length.",
+        "Work will start next month and is expected to take ten weeks, during which the fish "
+        "market will move to the car park by the station.",
+        "What happens next",
+        "The contractor has promised to keep one berth open for the ferry throughout the works, "
+        "the harbour master said in a statement.",
+    ]
+
+
+def test_title_is_found_and_not_kept() -> None:
+    texts, labels = _labels(PAGE)
+    titles = [t for t, lab in zip(texts, labels, strict=False) if lab.role == "title"]
+    assert titles == ["Harbour wall to be rebuilt before winter"]
+    assert all(not lab.keep for lab in labels if lab.role == "title")
+
+
+def test_reasons_are_snake_case_codes() -> None:
+    _texts, labels = _labels(PAGE)
+    reasons = {lab.reason for lab in labels}
+    assert "lexicon:account" in reasons
+    assert "lexicon:share" in reasons or "lexicon:menu_words" in reasons
+    for lab in labels:
+        assert lab.role in {"title", "body", "boilerplate"}
+        assert lab.reason.replace(":", "_").replace("_", "").isalnum()
+        assert lab.keep == (lab.role == "body")
+
+
+def test_comments_are_cut_even_though_they_read_like_prose() -> None:
+    texts, labels = _labels(PAGE)
+    by_text = dict(zip(texts, labels, strict=False))
+    comment = by_text[
+        "About time too, that wall has been falling apart for years and everyone could see it."
+    ]
+    assert not comment.keep
+
+
+def test_layout_off_keeps_prose_everywhere() -> None:
+    _texts, labels = _labels(PAGE, options=DumpOptions(layout=False))
+    assert not any(lab.role == "title" for lab in labels)
+    assert sum(lab.keep for lab in labels) > 4
+
+
+def test_lexicon_off_changes_reasons() -> None:
+    _texts, labels = _labels(PAGE, options=DumpOptions(lexicon=False))
+    assert not any(lab.reason.startswith("lexicon:") for lab in labels)
+
+
+def test_language_hint_is_accepted() -> None:
+    _t1, a = _labels(PAGE, language="en")
+    _t2, b = _labels(PAGE, language="en-GB")
+    assert a == b
+
+
+def test_empty_input() -> None:
+    assert classify_segments("", []) == []
+
+
+def test_options_are_validated() -> None:
+    with pytest.raises(ConfigError):
+        DumpOptions(min_good_words=0)
+    with pytest.raises(ConfigError):
+        DumpOptions(min_stopword_density=2.0)
+    with pytest.raises(ConfigError):
+        DumpOptions(short_penalty=-1.0)
+
+
+def test_deterministic() -> None:
+    assert _labels(PAGE) == _labels(PAGE)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_one_label_per_segment_and_at_most_one_title(text: str) -> None:
+    segs = segment_dump(text)
+    labels = classify_segments(text, segs)
+    assert len(labels) == len(segs)
+    assert sum(lab.role == "title" for lab in labels) <= 1

@@ -1,0 +1,81 @@
+"""The multilingual boilerplate lexicon (package data) and its matching rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.dumps import match_lexicon
+from newsclean.dumps._lexicon import load_lexicon
+from newsclean.dumps._text import list_data_files, read_data_lines
+
+REQUIRED = ["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ka", "ar"]
+
+CASES = [
+    ("en", "Subscribe Sign In", "account"),
+    ("en", "Read more", "read_more"),
+    ("en", "12 Comments", "comments"),
+    ("en", "Photo: Jane Doe/Reuters", "credit"),
+    ("en", "© 2024 Example Media. All rights reserved.", "copyright"),
+    ("en", "Facebook Twitter Email", "menu_words"),
+    ("de", "Weiterlesen", "read_more"),
+    ("de", "Alle Rechte vorbehalten", "copyright"),
+    ("fr", "Lire aussi", "related"),
+    ("fr", "Partager sur Facebook", "share"),
+    ("es", "Noticias relacionadas", "related"),
+    ("it", "Leggi anche", "related"),
+    ("pt", "Leia também", "related"),
+    ("nl", "Lees meer", "read_more"),
+    ("ru", "Читайте также", "related"),
+    ("uk", "Читайте також", "related"),
+    ("pl", "Czytaj więcej", "read_more"),
+    ("tr", "Tüm hakları saklıdır", "copyright"),
+    ("ka", "ყველა უფლება დაცულია", "copyright"),
+    ("ar", "جميع الحقوق محفوظة", "copyright"),
+]
+
+
+def test_required_languages_ship_as_package_data() -> None:
+    files = set(list_data_files("boilerplate"))
+    for lang in REQUIRED:
+        assert f"{lang}.txt" in files
+        entries = [ln for ln in read_data_lines("boilerplate", f"{lang}.txt") if "\t" in ln]
+        assert len(entries) >= 15, lang
+
+
+def test_every_entry_is_category_tab_phrase() -> None:
+    for name in list_data_files("boilerplate"):
+        for line in read_data_lines("boilerplate", name):
+            category, sep, phrase = line.partition("\t")
+            assert sep and category.strip() and phrase.strip(), (name, line)
+            assert category == category.strip().lower()
+
+
+@pytest.mark.parametrize(("lang", "text", "category"), CASES)
+def test_phrases_match(lang: str, text: str, category: str) -> None:
+    words = len(text.split())
+    got = match_lexicon(text, words, sentence_end=text.rstrip().endswith("."))
+    assert got == category, (lang, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than a hundred people attended the meeting on Monday evening.",
+        "Share prices fell sharply after the announcement, traders said.",
+        "By the time the firefighters arrived, the roof had collapsed.",
+        "The photo shows the mayor opening the new bridge in 1998.",
+        "Home owners in the valley will pay less tax next year, the council said.",
+    ],
+)
+def test_article_sentences_do_not_match(text: str) -> None:
+    assert match_lexicon(text, len(text.split()), sentence_end=True) is None
+
+
+def test_long_blocks_never_match() -> None:
+    text = "Read more " + "about the harbour and its long history of trade " * 3
+    assert match_lexicon(text, len(text.split()), sentence_end=False) is None
+
+
+def test_lexicon_loads_once_and_has_keywords() -> None:
+    assert load_lexicon() is load_lexicon()
+    assert "newsletter" in load_lexicon().keywords

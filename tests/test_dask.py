@@ -14,6 +14,7 @@ pytest.importorskip("dask.bag")
 pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
+import dask  # noqa: E402
 import dask.bag as db  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -22,8 +23,12 @@ from newsclean.dask import (  # noqa: E402
     DATAFRAME_COLUMNS,
     clean_bag,
     clean_dataframe,
+    clean_partition,
     learn_date_orders_bag,
+    learn_partition,
     learn_templates_bag,
+    merge_models,
+    site_models,
 )
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -66,13 +71,32 @@ def items() -> list[Any]:
     return docs
 
 
+def test_date_orders_are_merged_across_partitions() -> None:
+    # The same map-reduce as templates; the synchronous scheduler keeps this test cheap.
+    with dask.config.set(scheduler="sync"):
+        bag = db.from_sequence(items(), npartitions=4)
+        profiles = learn_date_orders_bag(bag)
+        by_key = learn_date_orders_bag(bag, key=lambda item: "all")
+    assert profiles["site-a.example"].dmy == 6 and profiles["site-a.example"].order == "DMY"
+    assert by_key["all"].dmy == 6
+
+
+def test_partition_functions_work_without_a_scheduler() -> None:
+    first = dict(learn_partition(items()[:3], "template"))
+    second = dict(learn_partition(items()[3:], "template"))
+    assert set(first) == {"site-a.example"} and set(second) == {"site-a.example", ""}
+    merged = merge_models(first["site-a.example"], second["site-a.example"])
+    models = site_models({"site-a.example": merged})
+    records = clean_partition(items(), models)
+    assert merged.n_documents == 6 and len(records) == len(items())
+    assert [r["id"] for r in records][:2] == ["a0", "a1"]
+
+
 def test_clean_bag_with_site_templates_never_fails_a_task(client: Any) -> None:
     bag = db.from_sequence(items(), npartitions=3)
     templates = learn_templates_bag(bag)
-    profiles = learn_date_orders_bag(bag)
     assert templates["site-a.example"].n_documents == 6  # merged across partitions
-    assert profiles["site-a.example"].order == "DMY"
-    records = clean_bag(bag, templates=templates, date_profiles=profiles).compute()
+    records = clean_bag(bag, templates=templates).compute()
     assert [r["id"] for r in records] == [*[f"a{n}" for n in range(6)], "no-text", None, None]
     assert records[6]["error"]["code"] == "invalid_input"
     assert records[7]["error"]["code"] == "invalid_input"

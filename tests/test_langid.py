@@ -314,6 +314,17 @@ def test_english_article_with_georgian_footer_is_english() -> None:
     assert per_block[0].language is None  # "tv live menu": too short to tell
 
 
+def test_block_languages_script_only() -> None:
+    blocks = ["The government announced new measures.", "საფონდო ბირჟები", "ok", "2023"]
+    guesses = identify_block_languages(blocks, script_only=True)
+    assert [(g.language, g.script, g.reason) for g in guesses] == [
+        (None, "Latin", "script_only"),
+        ("ka", "Georgian", None),
+        (None, "Latin", "too_short"),
+        (None, None, "no_letters"),
+    ]
+
+
 def test_document_ignores_long_boilerplate_blocks() -> None:
     countries = " ".join(["Afghanistan Albania Algeria Andorra Angola Argentina Armenia"] * 20)
     markup = '<div style="x"><img src="http://example.com/a?b=1&c=2%3d"></div>' * 10

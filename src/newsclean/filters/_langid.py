@@ -387,28 +387,34 @@ def identify_block_languages(
     prior: str | None = None,
     detector: LanguageDetector | None = None,
     min_letters: int = _BLOCK_MIN_LETTERS,
+    script_only: bool = False,
 ) -> list[LanguageGuess]:
     """One guess per block, for marking foreign-language or foreign-script blocks.
 
     Blocks with fewer than ``min_letters`` letters are decided by script alone (a one-language
     script such as Georgian) or left undetermined with reason ``"too_short"``. Only the first
     ``_BLOCK_SAMPLE_CHARS`` characters of a block are read: a paragraph's language shows at once.
+    With ``script_only`` no n-gram scoring is done (about 0.1 ms a block saved): blocks in a
+    shared script get ``language=None``, ``reason="script_only"`` and their ``script``, which is
+    all a foreign-script filter needs.
     """
     guesses: list[LanguageGuess] = []
     for block in blocks:
         head = block[:_BLOCK_SAMPLE_CHARS]
         counts = _weigh_dense(_fold_japanese(script_counts(head)))
         letters = sum(counts.values())
-        if letters >= min_letters:
-            guesses.append(identify_language(head, prior=prior, detector=detector))
-            continue
         script = _main_script(counts)
         single = _SCRIPT_LANGUAGE.get(script, "zh" if script == "Han" else None) if script else None
-        if script is not None and single is not None and letters >= _MIN_LETTERS:
+        if letters >= min_letters and not (script_only and single is None):
+            guesses.append(identify_language(head, prior=prior, detector=detector))
+        elif script is not None and single is not None and letters >= _MIN_LETTERS:
             share = counts[script] / letters
             guesses.append(LanguageGuess(single, share, script, ((single, share),), "script"))
         else:
-            reason = "no_letters" if script is None else "too_short"
+            if script is None:
+                reason = "no_letters"
+            else:
+                reason = "script_only" if letters >= min_letters else "too_short"
             guesses.append(LanguageGuess(None, 0.0, script, (), "none", reason))
     return guesses
 

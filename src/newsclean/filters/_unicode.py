@@ -196,28 +196,37 @@ def fix_mojibake(text: str) -> str:
 
 # ------------------------------------------------------------------------------ invisible chars
 
-_INVISIBLE_RE = re.compile(
-    "(?P<zero_width_space>\u200b+)"
-    "|(?P<soft_hyphen>\u00ad+)"
-    "|(?P<byte_order_mark>\ufeff+)"
-    "|(?P<bidi_control>[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]+)"
-    "|(?P<invisible_character>[\u2060-\u2064]+)"
-    "|(?P<control_character>[\x00-\x08\x0e-\x1b\x7f]+)"
-)
-_INVISIBLE_ANY_RE = re.compile(
-    "[\u200b\u00ad\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\u2060-\u2064"
-    "\x00-\x08\x0e-\x1b\x7f]"
+_INVISIBLE_CLASSES = {
+    "zero_width_space": "\u200b",
+    "soft_hyphen": "\u00ad",
+    "byte_order_mark": "\ufeff",
+    "bidi_control": "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c",
+    "invisible_character": "\u2060\u2061\u2062\u2063\u2064",
+    "control_character": "".join(chr(cp) for cp in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F]),
+}
+_INVISIBLE_REASON = {ch: reason for reason, chars in _INVISIBLE_CLASSES.items() for ch in chars}
+# One character class: an alternation of named groups is several times slower to scan.
+_INVISIBLE_RUN_RE = re.compile(
+    "[" + "".join(re.escape(ch) for ch in sorted(_INVISIBLE_REASON)) + "]+"
 )
 
 
 def find_invisible_character_fixes(text: str) -> list[Fix]:
-    """Fixes deleting invisible format and control characters (ZWJ and ZWNJ are kept)."""
-    if _INVISIBLE_ANY_RE.search(text) is None:
-        return []
-    return [
-        Fix(m.start(), m.end(), "", m.lastgroup or "invisible_character")
-        for m in _INVISIBLE_RE.finditer(text)
-    ]
+    """Fixes deleting invisible format and control characters (ZWJ and ZWNJ are kept).
+
+    Consecutive characters of the same kind form one fix.
+    """
+    fixes: list[Fix] = []
+    for match in _INVISIBLE_RUN_RE.finditer(text):
+        run_start = match.start()
+        reason = _INVISIBLE_REASON[text[run_start]]
+        for pos in range(run_start + 1, match.end()):
+            next_reason = _INVISIBLE_REASON[text[pos]]
+            if next_reason != reason:
+                fixes.append(Fix(run_start, pos, "", reason))
+                run_start, reason = pos, next_reason
+        fixes.append(Fix(run_start, match.end(), "", reason))
+    return fixes
 
 
 def remove_invisible_characters(text: str) -> str:
@@ -231,24 +240,41 @@ def remove_invisible_characters(text: str) -> str:
 
 # ------------------------------------------------------------------------------ NFC
 
-# NFC is computed per token (see _TOKEN_RE): no composition starts with a whitespace
-# character, and canonical reordering never crosses a starter, so splitting there is safe.
+# NFC is computed per token (see _TOKEN_RE), and long texts are halved before a space: no
+# composition starts with a whitespace character, and canonical reordering never crosses a
+# starter, so splitting there is safe.
+
+
+def _nfc_fixes(text: str, lo: int, hi: int, fixes: list[Fix]) -> None:
+    """Append fixes for ``text[lo:hi]`` (not NFC), halving at spaces to reach changed tokens."""
+    if hi - lo > 512:
+        mid = (lo + hi) // 2
+        cut = text.find(" ", mid, hi)
+        if cut == -1:
+            cut = text.rfind(" ", lo, mid)
+        if cut > lo:
+            for part_lo, part_hi in ((lo, cut), (cut, hi)):
+                if not unicodedata.is_normalized("NFC", text[part_lo:part_hi]):
+                    _nfc_fixes(text, part_lo, part_hi, fixes)
+            return
+    for match in _TOKEN_RE.finditer(text, lo, hi):
+        chunk = match.group()
+        if not unicodedata.is_normalized("NFC", chunk):
+            normal = unicodedata.normalize("NFC", chunk)
+            fixes.append(_trimmed_fix(chunk, normal, match.start(), "unicode_nfc"))
 
 
 def find_unicode_form_fixes(text: str) -> list[Fix]:
     """Fixes bringing ``text`` to Unicode NFC, each covering one changed stretch of a word."""
-    if unicodedata.is_normalized("NFC", text):
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
         return []
     fixes: list[Fix] = []
-    offset = 0
+    start = 0
     for line in text.splitlines(keepends=True):
+        end = start + len(line)
         if not unicodedata.is_normalized("NFC", line):
-            for match in _TOKEN_RE.finditer(line):
-                chunk = match.group()
-                if not unicodedata.is_normalized("NFC", chunk):
-                    normal = unicodedata.normalize("NFC", chunk)
-                    fixes.append(_trimmed_fix(chunk, normal, offset + match.start(), "unicode_nfc"))
-        offset += len(line)
+            _nfc_fixes(text, start, end, fixes)
+        start = end
     return fixes
 
 

@@ -336,9 +336,25 @@ def _ui_clusters(clf: _Classifier, roots: set[etree._Element]) -> set[etree._Ele
     }
 
 
+def _teaser_articles(clf: _Classifier, roots: set[etree._Element]) -> set[etree._Element]:
+    """``<article>`` elements nested in the content, when there are several: each is a
+    self-contained item (teaser cards, related posts), not a part of the article."""
+    found: set[etree._Element] = set()
+    for chain in clf.chains:
+        for el in chain:
+            if el in roots:
+                break
+            if el.tag == "article":
+                found.add(el)
+    total = sum(clf.stats[r].text for r in roots)
+    small = {el for el in found if clf.stats[el].text < 0.2 * total}
+    return small if len(small) >= 2 else set()
+
+
 def _label(clf: _Classifier, roots: set[etree._Element]) -> None:
     seen_long = False
     clusters = _ui_clusters(clf, roots)
+    teasers = _teaser_articles(clf, roots)
     for block, chain in zip(clf.blocks, clf.chains, strict=True):
         root_index = next((i for i, el in enumerate(chain) if el in roots), -1)
         if block.hidden:
@@ -356,6 +372,9 @@ def _label(clf: _Classifier, roots: set[etree._Element]) -> None:
         dense = _dense_container(clf, chain, root_index)
         if dense is not None:
             block.keep, block.reason = False, dense
+            continue
+        if teasers and any(el in teasers for el in chain[:root_index]):
+            block.keep, block.reason = False, "teaser"
             continue
         if clusters and any(el in clusters for el in chain[:root_index]):
             block.keep, block.reason = False, "ui_cluster"

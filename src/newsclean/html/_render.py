@@ -20,7 +20,8 @@ SKIP_TAGS = frozenset(
         "noscript",
         "template",
         "svg",
-        "math",
+        "annotation",
+        "annotation-xml",
         "select",
         "option",
         "optgroup",
@@ -91,6 +92,12 @@ INLINE_TAGS = frozenset(
         "var",
         "wbr",
     ]
+)
+# MathML renders inline with the sentence around it; its TeX annotations are not shown.
+INLINE_TAGS = INLINE_TAGS | frozenset(
+    """math mi mo mn ms mtext mrow msup msub msubsup mfrac msqrt mroot mstyle mspace mpadded
+    mphantom mfenced menclose munder mover munderover mtable mtr mtd mlabeledtr semantics
+    """.split()
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"})

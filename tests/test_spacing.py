@@ -109,6 +109,12 @@ def test_dotted_chains_are_decided_as_a_whole() -> None:
     assert repair_sentence_spacing("clear.Really.How") == "clear. Really. How"
 
 
+@pytest.mark.parametrize("text", ["www.The।www.", "www.The.The", "said.Hello!World", "a.B.c!D"])
+def test_idempotent_on_found_counterexamples(text: str) -> None:
+    once = repair_sentence_spacing(text)
+    assert repair_sentence_spacing(once) == once
+
+
 def test_empty_and_trivial_inputs() -> None:
     for text in ["", ".", "...", "A.", ".A", "?!", "a.B", "\n.\n"]:
         assert repair_sentence_spacing(text) == text
@@ -125,7 +131,9 @@ _GLUE_ALPHABET = st.sampled_from(
 _GLUE_TEXT = st.lists(
     st.one_of(
         _GLUE_ALPHABET,
-        st.sampled_from(["said", "The", "Dr", "e.g", "U.S", "com", "www.", "Baku", "1993", "й"]),
+        st.sampled_from(
+            ["said", "The", "Dr", "e.g", "U.S", "com", "www.", "://", "Baku", "1993", "й", "12"]
+        ),
     ),
     max_size=60,
 ).map("".join)

@@ -266,15 +266,25 @@ def _nfc_fixes(text: str, lo: int, hi: int, fixes: list[Fix]) -> None:
 
 def find_unicode_form_fixes(text: str) -> list[Fix]:
     """Fixes bringing ``text`` to Unicode NFC, each covering one changed stretch of a word."""
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
+    if text.isascii():
         return []
     fixes: list[Fix] = []
-    start = 0
-    for line in text.splitlines(keepends=True):
-        end = start + len(line)
-        if not unicodedata.is_normalized("NFC", line):
-            _nfc_fixes(text, start, end, fixes)
-        start = end
+    # Blocks of about 64 KB cut at line ends, then lines: is_normalized is fast when it can
+    # answer from the quick-check property, but falls back to a full normalisation of its whole
+    # argument as soon as one "maybe" character (a Hangul or Indic vowel sign) occurs.
+    block_start = 0
+    n = len(text)
+    while block_start < n:
+        block_end = text.find("\n", min(block_start + 65536, n - 1))
+        block_end = n if block_end == -1 else block_end + 1
+        if not unicodedata.is_normalized("NFC", text[block_start:block_end]):
+            start = block_start
+            for line in text[block_start:block_end].splitlines(keepends=True):
+                end = start + len(line)
+                if not unicodedata.is_normalized("NFC", line):
+                    _nfc_fixes(text, start, end, fixes)
+                start = end
+        block_start = block_end
     return fixes
 
 

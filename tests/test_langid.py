@@ -355,6 +355,14 @@ def test_empty_document() -> None:
     assert identify_document_language([], prior="de").language == "de"
 
 
+def test_long_text_is_read_in_bounded_time() -> None:
+    text = (
+        "menu " * 10 + "Die Regierung hat neue Maßnahmen für die Wirtschaft angekündigt. " * 50_000
+    )
+    assert len(text) > 3_000_000
+    assert detect_language(text) == "de"
+
+
 def test_long_document_reads_only_a_bounded_sample() -> None:
     para = "The government announced new measures to support the economy on Tuesday."
     long_doc = [para] * 5000

@@ -1,0 +1,93 @@
+"""Pipeline-level contracts: the audit trail replays, nothing raises on arbitrary input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean import Document, EmptyDocumentError, Pipeline
+
+_LINES = st.lists(
+    st.one_of(
+        st.text(max_size=120),
+        st.sampled_from([
+            "Menu", "Share this article", "Loading data...", "30.05.23 13:26",
+            "The minister said on Tuesday that the plan would go ahead.It starts in May.",
+            "საფონდო ბირჟები", "© 2024 Example News", "   * [3]Sport", "",
+            "Цены выросли на 3,5%.В мае они упали.", "<p>not really html</p>",
+        ]),
+    ),
+    max_size=25,
+)
+
+
+def _check(raw: str) -> None:
+    try:
+        article = newsclean.clean(raw)
+    except EmptyDocumentError:
+        assert not raw.strip()
+        return
+    doc = newsclean.load_document(raw)
+    assert newsclean.replay(doc.source, article.removed, article.edits) == article.text
+    spans = sorted([(r.start, r.end) for r in article.removed]
+                   + [(e.start, e.end) for e in article.edits if e.start != e.end])
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_LINES)
+def test_any_dump_replays_to_its_article(lines: list[str]) -> None:
+    _check("\n".join(lines))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_arbitrary_unicode_never_raises_untyped(text: str) -> None:
+    _check(text)
+
+
+@pytest.mark.parametrize("raw", ["", "   \n\t ", b"", b"\n"])
+def test_empty_input_is_a_typed_error(raw: str | bytes) -> None:
+    with pytest.raises(EmptyDocumentError):
+        newsclean.clean(raw)
+
+
+def test_bytes_in_legacy_encoding_are_decoded_and_noted() -> None:
+    raw = "Le ministre a annoncé la réforme mardi. Elle entre en vigueur en mai.".encode("cp1252")
+    article = newsclean.clean(raw, input_format="text")
+    assert "annoncé" in article.text
+
+
+@dataclass(frozen=True)
+class _DropShortBlocks:
+    name: ClassVar[str] = "short"
+    switch: ClassVar[str] = ""
+
+    def __call__(self, doc: Document) -> None:
+        for block in doc.body:
+            if len(block.current) < 20:
+                block.drop(self.name, "too_short")
+
+
+def test_custom_step_is_recorded_in_the_audit_trail() -> None:
+    pipeline = Pipeline([*newsclean.default_pipeline(), _DropShortBlocks()])
+    raw = "A first paragraph that is long enough to stay.\n\nShort one\n\nAnother long paragraph here."
+    article = newsclean.clean(raw, pipeline=pipeline, remove_boilerplate=False)
+    assert any(r.filter == "short" and r.text == "Short one" for r in article.removed)
+
+
+def test_switches_turn_steps_off() -> None:
+    raw = "Title line\n\nThe first sentence ends here.The second one starts here and goes on."
+    article = newsclean.clean(raw, repair_spacing=False, remove_boilerplate=False)
+    assert "here.The" in article.text
+    assert not any(e.filter == "spacing" for e in article.edits)
+
+
+def test_pipeline_rejects_non_filters() -> None:
+    with pytest.raises(newsclean.ConfigError):
+        Pipeline([object()])  # type: ignore[list-item]

@@ -262,6 +262,7 @@ class _Renderer:
         rows: list[bool] = [False]
         hidden_owners: set[etree._Element] = set()
         link_anchors: set[etree._Element] = set()
+        skipped: set[etree._Element] = set()
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag
@@ -274,6 +275,12 @@ class _Renderer:
                     walker.skip_subtree()
                     continue
                 if tag in INLINE_TAGS:
+                    if el.attrib and _is_hidden(el):
+                        # Invisible inline text (screen-reader copies, MathML behind an image):
+                        # not page text. Its tail is visible and is kept at the end event.
+                        walker.skip_subtree()
+                        skipped.add(el)
+                        continue
                     if tag == "a" and _is_link(el):
                         self.link_depth += 1
                         link_anchors.add(el)

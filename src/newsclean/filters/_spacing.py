@@ -551,7 +551,14 @@ def _judge_chain(text: str, joint: _Joint, decided: dict[int, _Decision]) -> dic
             and text[item.right_start : item.right_end].casefold() in _ABBREVIATIONS
         ):
             continue  # an ordinal before an abbreviation: "im 19.Jh. in Wien"
-        if reason == GLUED_SENTENCE and left.isdigit() and len(left) <= 2:
+        standalone = item.left_start == 0 or text[item.left_start - 1].isspace()
+        if (
+            reason == GLUED_SENTENCE
+            and left.isdigit()
+            and len(left) <= 2
+            and standalone
+            and not item.quoted_before
+        ):
             # "6.The" after a date, or a list number / ordinal ("1.Aaron", "3.Oktober"): the
             # space is right in every reading, but it need not be a sentence boundary.
             reason = GLUED_NUMBER

@@ -8,7 +8,7 @@ Run: ``PYTHONPATH=src /work/venv/bin/python benchmarks/bench_batch.py [--limit N
 2. Memory: peak RSS of the main process and of the whole process tree (main + workers, sampled
    every 50 ms) for 10k and 100k small generated documents in one JSONL file, ``--jobs 2``. Once
    with a trivial clean function (isolates the runner: reading, ordering, writing) and once with
-   the real pipeline on 10k vs 30k documents unless ``--skip-real-memory``.
+   the real pipeline on 2k vs 10k documents unless ``--skip-real-memory``.
 
 Prints a markdown section; ``--write`` stores it in ``benchmarks/results/batch.md``.
 """
@@ -124,8 +124,9 @@ def run_measured(cmd: list[str], cwd: Path) -> dict[str, Any]:
 def throughput(limit: int | None, workdir: Path) -> list[dict[str, Any]]:
     dumps = sorted(SHARED.glob("eval/dumps/*/html_text"))
     files = sorted(str(p) for d in dumps for p in d.glob("*.txt"))
-    if limit:
-        files = files[:limit]
+    if limit and limit < len(files):
+        # Evenly spaced, so that every dataset (and its sites) is represented.
+        files = [files[i * len(files) // limit] for i in range(limit)]
     listing = workdir / "files.txt"
     listing.write_text("\n".join(files) + "\n", encoding="utf-8")
     rows = []
@@ -230,9 +231,9 @@ def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         return child_main(sys.argv[2:])
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--limit", type=int, help="only the first N dump files")
+    parser.add_argument("--limit", type=int, help="only N dump files, evenly spaced")
     parser.add_argument("--skip-real-memory", action="store_true")
-    parser.add_argument("--real-counts", default="10000,30000")
+    parser.add_argument("--real-counts", default="2000,10000")
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS}")
     args = parser.parse_args()
     if not (SHARED / "eval" / "dumps").is_dir():

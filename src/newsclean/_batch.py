@@ -383,7 +383,10 @@ def _learn_task(
     def fail(error: ErrorInfo) -> Any:
         return site, (None, None, error.code)
 
-    return _Task("learn", (site, texts), site=None, timeout=opts.timeout * len(texts), fail=fail)
+    # Learning a document costs a fraction of cleaning it; a hanging page hangs here too, and the
+    # chunk is then dropped (its documents get their own time limit when cleaned).
+    timeout = opts.timeout * max(1.0, len(texts) / 8)
+    return _Task("learn", (site, texts), site=None, timeout=timeout, fail=fail)
 
 
 def _merge_models(

@@ -115,6 +115,18 @@ class _Classifier:
         self.cues: dict[etree._Element, tuple[str, bool] | None] = {}
         self.furniture_cache: dict[etree._Element, tuple[etree._Element, str] | None] = {}
         self.body_text = self.stats[body].text if body in self.stats else 0
+        self._block_counts: dict[etree._Element, int] | None = None
+
+    @property
+    def block_counts(self) -> dict[etree._Element, int]:
+        """Blocks under each element (built on first use: rarely needed)."""
+        if self._block_counts is None:
+            counts: dict[etree._Element, int] = {}
+            for chain in self.chains:
+                for el in chain:
+                    counts[el] = counts.get(el, 0) + 1
+            self._block_counts = counts
+        return self._block_counts
 
     def cue(self, el: etree._Element) -> tuple[str, bool] | None:
         if el in self.cues:
@@ -414,5 +426,10 @@ def _dense_container(
         if st.commas >= 10:
             continue
         if density > _LD_CONT or (density > 0.33 and st.text < 200 and el.tag in {"ul", "ol"}):
+            # Long items that merely cite a link (bug lists, reference notes) are prose;
+            # navigation and teaser lists are short items that are links through and through.
+            blocks = clf.block_counts.get(el, 1)
+            if density <= 0.8 and st.text / blocks >= 80:
+                continue
             return "link_density"
     return None

@@ -337,7 +337,7 @@ def _label_kind(text: str, start: int) -> str:
 
 
 def _resolve(raw: Raw, text: str, ctx: _Context, *, short: bool) -> DateMatch | None:  # noqa: C901, PLR0911, PLR0912
-    after = read_time_after(text, raw.end)
+    after = raw.clock_after
     if after is False:
         return None  # a clock is attached but impossible (25:61): the dateline is garbage
     clock = after if isinstance(after, Clock) and after.hour >= 0 else None

@@ -9,7 +9,7 @@ alternation so the scan cost does not grow with the number of languages.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -161,6 +161,7 @@ class Raw:
     month_langs: tuple[str, ...] = ()
     seconds_ago: int = 0
     month_key: str = ""
+    clock_after: object = None  # what read_time_after returned at ``end`` (None: nothing)
 
 
 _DIGIT_RUN = regex.compile(r"\d+")
@@ -211,9 +212,10 @@ def scan(text: str) -> list[Raw]:
         if raw is None:
             raw = _relative_at(text, digits, tries[:-1], vocab)
         if raw is not None:
+            after = read_time_after(text, raw.end)
+            raw = replace(raw, clock_after=after)
             out.append(raw)
-            clock = _TIME_AFTER.match(text, raw.end)
-            last_end = clock.end() if clock is not None else raw.end
+            last_end = after.end if isinstance(after, Clock) else raw.end
     if len(text) <= SHORT_TEXT and not out:
         out = _day_words(text)
     return out
@@ -335,7 +337,7 @@ def _raw_from_match(m: regex.Match[str], months: Mapping[str, Mapping[str, int]]
             langs = months.get(month_key)
             if not langs:
                 return None
-            month = _pick_month(langs)
+            month = _pick_month(month_key)
             year: int | None = None
             full = two = False
             if g[y_key] is not None:
@@ -350,10 +352,12 @@ def _raw_from_match(m: regex.Match[str], months: Mapping[str, Mapping[str, int]]
 _LANGUAGE_RANK = {code.split("_")[0]: i for i, code in reversed(list(enumerate(LANGUAGES)))}
 
 
-def _pick_month(langs: Mapping[str, int]) -> int:
+@lru_cache(maxsize=4096)
+def _pick_month(month_key: str) -> int:
     # When languages disagree ("listopad": Polish/Czech November, Croatian October) the
     # majority reading wins, ties going to the language listed first (more speakers);
     # the caller's language hint, when given, is applied later.
+    langs = vocabulary().months[month_key]
     counts: dict[int, int] = {}
     for month in langs.values():
         counts[month] = counts.get(month, 0) + 1

@@ -257,3 +257,21 @@ def test_python_dash_m_runs_the_cli(workdir: Path) -> None:
         [sys.executable, "-m", "newsclean", "clean"], capture_output=True, env=env, cwd=workdir
     )
     assert usage.returncode == 2
+
+
+def test_warc_input(workdir: Path) -> None:
+    pytest.importorskip("warcio")
+    from test_sources import _write_warc
+
+    _write_warc(workdir / "crawl.warc.gz", gz=True)
+    argv = ["clean", "crawl.warc.gz", "-o", "out.jsonl", "-q", "--no-templates", "--jobs", "1"]
+    assert main(argv) == 0
+    records = read_jsonl(workdir / "out.jsonl")
+    assert [r["source"]["url"] for r in records] == [
+        "https://www.example.org/a",
+        "https://example.org/b",
+    ]
+    assert records[0]["id"] == "crawl.warc.gz#0"
+    assert records[0]["url"] == "https://www.example.org/a"
+    # The HTTP header's charset (ISO-8859-1) decoded the page.
+    assert "Café" in " ".join(b["text"] for b in records[0]["blocks"])

@@ -352,15 +352,25 @@ def _teaser_articles(clf: _Classifier, roots: set[etree._Element]) -> set[etree.
     """``<article>`` elements nested in the content, when there are several: each is a
     self-contained item (teaser cards, related posts), not a part of the article."""
     found: set[etree._Element] = set()
-    for chain in clf.chains:
-        for el in chain:
+    headed: dict[etree._Element, set[etree._Element]] = {}
+    for block, chain in zip(clf.blocks, clf.chains, strict=True):
+        for i, el in enumerate(chain):
             if el in roots:
                 break
             if el.tag == "article":
                 found.add(el)
+            elif el.tag == "li" and block.kind == "heading" and i + 1 < len(chain):
+                headed.setdefault(chain[i + 1], set()).add(el)
+    # A list whose items each open with a heading is a list of cards (gallery slides, story
+    # teasers), not an enumeration inside the text.
+    cards = {
+        lst
+        for lst, items in headed.items()
+        if lst.tag in {"ul", "ol"} and len(items) >= 3 and len(items) >= 0.5 * len(lst)
+    }
     total = sum(clf.stats[r].text for r in roots)
     small = {el for el in found if clf.stats[el].text < 0.2 * total}
-    return small if len(small) >= 2 else set()
+    return cards | small if len(small) >= 2 else cards
 
 
 def _label(clf: _Classifier, roots: set[etree._Element]) -> None:

@@ -45,28 +45,41 @@ def split_blocks(text: str) -> list[str]:
 
 def predict_html(rows: Iterable[dict[str, object]], dataset: str) -> list[dict[str, object]]:
     out = []
-    parser = lxml_html.HTMLParser(no_network=True, recover=True, remove_comments=True, huge_tree=False)
+    parser = lxml_html.HTMLParser(
+        no_network=True, recover=True, remove_comments=True, huge_tree=False
+    )
     for row in rows:
         page = SHARED / "data" / dataset / "html" / f"{row['id']}.html"
         data = page.read_bytes()
         t0 = time.perf_counter()
         try:
             tree = lxml_html.document_fromstring(data, parser=parser)
-        except Exception:  # noqa: BLE001 - a page lxml cannot read counts as a miss
+        except Exception:
             tree = None
         found = (
-            find_html_publication_date(tree, url=str(row.get("url") or ""), reference_time=REFERENCE)
+            find_html_publication_date(
+                tree, url=str(row.get("url") or ""), reference_time=REFERENCE
+            )
             if tree is not None
             else None
         )
         elapsed = time.perf_counter() - t0
         date = found.published.value.date().isoformat() if found and found.published else ""
-        out.append({"id": row["id"], "body": "", "date": date, "elapsed_s": elapsed,
-                    "source": found.published.source if found and found.published else None})
+        out.append(
+            {
+                "id": row["id"],
+                "body": "",
+                "date": date,
+                "elapsed_s": elapsed,
+                "source": found.published.source if found and found.published else None,
+            }
+        )
     return out
 
 
-def predict_dump(rows: Iterable[dict[str, object]], dataset: str, renderer: str) -> list[dict[str, object]]:
+def predict_dump(
+    rows: Iterable[dict[str, object]], dataset: str, renderer: str
+) -> list[dict[str, object]]:
     out = []
     for row in rows:
         path = SHARED / "dumps" / dataset / renderer / f"{row['id']}.txt"
@@ -84,7 +97,9 @@ def predict_dump(rows: Iterable[dict[str, object]], dataset: str, renderer: str)
 def write_run(name: str, rows: list[dict[str, object]]) -> Path:
     RUNS.mkdir(parents=True, exist_ok=True)
     path = RUNS / name
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
     return path
 
 
@@ -99,7 +114,9 @@ def load_datelines() -> list[tuple[str, datetime | None]]:
     """The unit-test dateline table (written from common site formats) with expectations."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("_dateline_table", ROOT / "tests" / "test_dates.py")
+    spec = importlib.util.spec_from_file_location(
+        "_dateline_table", ROOT / "tests" / "test_dates.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -154,9 +171,13 @@ def bench_parsing() -> list[str]:
     ours_day = sum(
         1
         for s, expected in table
-        if (lambda f: (f is None) if expected is None else (f is not None and f.value.date() == expected.date()))(
-            parse_date(s, reference_time=ref)
-        )
+        if (
+            lambda f: (
+                (f is None)
+                if expected is None
+                else (f is not None and f.value.date() == expected.date())
+            )
+        )(parse_date(s, reference_time=ref))
     )
     lines.append(
         f"- dateparser {dateparser.__version__} `parse` on the same strings: "
@@ -247,9 +268,9 @@ def write_results(table: list[str], speed: list[str], scored: str) -> None:
     date_lines = [line for line in scored.splitlines() if "date" in line.lower()][:40]
     text = f"""## Publication dates (`newsclean.filters._dates`)
 
-Measured {datetime.now().strftime("%Y-%m-%d %H:%M")} UTC on {platform.machine()} ({os.cpu_count()} cores,
-shared with other jobs), Python {platform.python_version()}, babel {babel.__version__},
-regex {regex.__version__}, lxml {lxml.etree.__version__}.
+Measured {datetime.now().strftime("%Y-%m-%d %H:%M")} UTC on {platform.machine()}
+({os.cpu_count()} cores, shared with other jobs), Python {platform.python_version()},
+babel {babel.__version__}, regex {regex.__version__}, lxml {lxml.etree.__version__}.
 
 Command: `PYTHONPATH=src /work/venv/bin/python benchmarks/bench_dates.py --write`
 

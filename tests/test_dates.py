@@ -444,7 +444,9 @@ def test_html_meta_time_url_text() -> None:
     assert found.published.source == "meta:article:published_time"
 
     time_el = '<html><body><article><h1>T</h1><time datetime="2021-07-08">8 July</time>'
-    found = find_html_publication_date(_tree(time_el + "</article></body></html>"), reference_time=REF)
+    found = find_html_publication_date(
+        _tree(time_el + "</article></body></html>"), reference_time=REF
+    )
     assert found is not None and found.published is not None
     assert found.published.value == datetime(2021, 7, 8)
     assert found.published.source == "time_element"
@@ -475,7 +477,14 @@ def test_html_language_sets_order() -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    ["9" * 5000, "?" * 100_000, "99.99.99", "\x00\ud7ff\U0010ffff", "1" * 10 + ".12.2020", "/" * 5000],
+    [
+        "9" * 5000,
+        "?" * 100_000,
+        "99.99.99",
+        "\x00\ud7ff\U0010ffff",
+        "1" * 10 + ".12.2020",
+        "/" * 5000,
+    ],
 )
 def test_bad_input_gives_none(bad: str) -> None:
     assert parse_date(bad, reference_time=REF) is None

@@ -35,7 +35,6 @@ from ._dates_parse import (
     _trie_pattern,
     expand_year,
     order_for_language,
-    read_time_after,
     read_time_before,
     scan,
 )
@@ -60,9 +59,9 @@ _WEAK_RULES = frozenset({"language_default", "separator_convention", "fallback_d
 _PUBLISHED_LABELS = (
     "published", "published on", "first published", "posted", "posted on", "date", "created",
     "written", "written on", "geschrieben", "verfasst", "eingetragen", "écrit le", "escrito",
-    "scritto", "veröffentlicht", "veröffentlicht am", "publiziert", "erstellt", "erschienen", "publié",
-    "publié le", "mis en ligne", "mis en ligne le", "publicado", "publicada", "publicado el",
-    "publicado em", "fecha", "pubblicato", "pubblicato il", "data", "gepubliceerd", "geplaatst",
+    "scritto", "veröffentlicht", "veröffentlicht am", "publiziert", "erstellt", "erschienen",
+    "publié", "publié le", "mis en ligne", "mis en ligne le", "publicado", "publicada",
+    "publicado el", "publicado em", "fecha", "pubblicato", "pubblicato il", "data", "gepubliceerd", "geplaatst",
     "opublikowano", "publikováno", "zveřejněno", "publikované", "objavljeno", "objavljen",
     "közzétéve", "megjelent", "publicat", "публикувано", "опубликовано", "опубліковано",
     "дата публикации", "дата публикации:", "опубликовано:", "дата", "yayınlanma", "yayınlandı",
@@ -336,7 +335,7 @@ def _label_kind(text: str, start: int) -> str:
     return "updated" if fold(last.group("label")) in _UPDATED_SET else "published"
 
 
-def _resolve(raw: Raw, text: str, ctx: _Context, *, short: bool) -> DateMatch | None:  # noqa: C901, PLR0911, PLR0912
+def _resolve(raw: Raw, text: str, ctx: _Context, *, short: bool) -> DateMatch | None:
     after = raw.clock_after
     if after is False:
         return None  # a clock is attached but impossible (25:61): the dateline is garbage
@@ -367,7 +366,7 @@ def _resolve(raw: Raw, text: str, ctx: _Context, *, short: bool) -> DateMatch | 
         rule = None
         if value is None:
             return None
-        has_time = raw.kind == "relative" and raw.seconds_ago < 86400 or clock is not None
+        has_time = (raw.kind == "relative" and raw.seconds_ago < 86400) or clock is not None
         end = max(raw.end, clock.end) if clock is not None else raw.end
         start = min(raw.start, clock.start) if clock is not None else raw.start
         conf = 0.45
@@ -527,7 +526,7 @@ def _prose_flags(blocks: Sequence[str]) -> list[bool]:
     a run of medium lines rather than one long block.
     """
     counts = [len(_WORD.findall(b)) for b in blocks]
-    line = [c >= 7 and len(b) >= 45 for c, b in zip(counts, blocks)]
+    line = [c >= 7 and len(b) >= 45 for c, b in zip(counts, blocks, strict=True)]
     flags = []
     for i, count in enumerate(counts):
         if count >= 25:
@@ -616,7 +615,7 @@ def find_publication_date(
     anchor = _first_body_block(texts, prose) if title_index is None else None
     per_block = [
         _matches(raws, t, ctx, short=False) if raws else []
-        for raws, t in zip(all_raws, texts)
+        for raws, t in zip(all_raws, texts, strict=True)
     ]
     dated = {i for i, m in enumerate(per_block) if m}
     candidates = [
@@ -699,4 +698,5 @@ def _score_block(
 
 def _squash(score: float, base: float) -> float:
     # Map the ranking score to 0..1 and temper it with the parse confidence.
-    return round(base * (1 / (1 + math.exp(-(score - 2.0)))) ** 0.5, 3)
+    weight: float = (1 / (1 + math.exp(-(score - 2.0)))) ** 0.5
+    return round(base * weight, 3)

@@ -68,9 +68,12 @@ _URL_DMY_DATE = regex.compile(
 )
 _EPOCH = regex.compile(r"^\d{10}(?:\d{3})?$")
 _BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li td th dd dt header section article aside footer figcaption "
-    "blockquote address main nav ul ol table tr form body".split()
-)
+    (
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dd", "dt", "header",
+        "section", "article", "aside", "footer", "figcaption", "blockquote", "address", "main",
+        "nav", "ul", "ol", "table", "tr", "form", "body",
+    )
+)  # fmt: skip
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "head"))
 _MAX_BLOCKS = 3000
 
@@ -127,9 +130,12 @@ def _find(
             )
     if published is None and updated is None:
         return None
-    if published is not None and updated is not None:
-        if _naive_utc(updated.value) < _naive_utc(published.value):
-            updated = None
+    if (
+        published is not None
+        and updated is not None
+        and _naive_utc(updated.value) < _naive_utc(published.value)
+    ):
+        updated = None
     return DateFinding(published=published or updated, updated=updated, block_index=None)
 
 
@@ -145,7 +151,7 @@ def _prefer_url_day(published: DateMatch | None, url_date: DateMatch) -> DateMat
 def _page_language(tree: html.HtmlElement) -> str | None:
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
     for value in (root.get("lang"), root.get("xml:lang")):
-        if value and value.strip():
+        if isinstance(value, str) and value.strip():
             return value.strip()
     for meta in root.iter("meta"):
         key = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
@@ -292,7 +298,9 @@ def _from_time_elements(tree: html.HtmlElement, opts: dict[str, Any]) -> DateMat
     for order, el in enumerate(times):
         attrs = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.get('id') or ''}"
         rank = 2
-        if el.get("pubdate") is not None or regex.search(r"publish|pubdate|created", attrs, regex.I):
+        if el.get("pubdate") is not None or regex.search(
+            r"publish|pubdate|created", attrs, regex.I
+        ):
             rank = 0
         elif regex.search(r"updat|modif", attrs, regex.I):
             rank = 4

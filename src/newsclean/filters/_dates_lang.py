@@ -18,8 +18,8 @@ from pathlib import Path
 # Languages whose month/weekday names are recognised. Regional variants are listed where they
 # name months differently (Levantine Arabic, Latin Serbian) or order dates differently.
 LANGUAGES: tuple[str, ...] = (
-    "en", "de", "de_AT", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "nn", "fi", "et", "lv", "lt",
-    "pl", "cs", "sk", "sl", "hr", "sr", "sr_Latn", "bs", "hu", "ro", "bg", "mk", "ru", "uk",
+    "en", "de", "de_AT", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "nn", "fi", "et", "lv",
+    "lt", "pl", "cs", "sk", "sl", "hr", "sr", "sr_Latn", "bs", "hu", "ro", "bg", "mk", "ru", "uk",
     "be", "el", "tr", "az", "ka", "hy", "kk", "uz", "ar", "ar_SY", "fa", "he", "ur", "hi", "bn",
     "id", "ms", "vi", "th", "zh", "ja", "ko", "ca", "eu", "gl", "sq", "is", "ga", "cy", "af",
     "sw", "fil", "ky", "mn", "ta",

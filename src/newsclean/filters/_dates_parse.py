@@ -129,14 +129,21 @@ def date_patterns() -> tuple[tuple[regex.Pattern[str], ...], tuple[regex.Pattern
         r"(?P<N3>" + name + r")" + month_end + r"(?:(?:,?\s*|\s+de\s+|\s+del\s+|[\-./])"
         r"(?P<Y3>\d{4}(?=\d{1,2}:\d{2})|(?:\d{4}|['’]?\d{2}(?![:.,]?\d)(?!\s*[^\W\d_]{3}))(?![\d:])))?",
         # 2023. május 30., 2023 m. gegužės 30 d., 2023-May-30
-        r"(?<![\d.])(?P<Y5>\d{4})(?:\s*(?:m\.|г\.|\.|,|-|/))?\s*(?P<N5>" + name + r")"
-        + month_end + r"\s*(?P<D5>\d{1,2})(?!\d)",
+        r"(?<![\d.])(?P<Y5>\d{4})(?:\s*(?:m\.|г\.|\.|,|-|/))?\s*(?P<N5>"
+        + name
+        + r")"
+        + month_end
+        + r"\s*(?P<D5>\d{1,2})(?!\d)",
         # 2023年5月30日, 2023년 5월 30일
         r"(?<!\d)(?P<Y6>\d{4})\s*[年년]\s*(?P<M6>\d{1,2})\s*[月월]\s*(?P<D6>\d{1,2})\s*[日일]?",
     )
     at_word = (
         # May 30, 2023, Sept. 5 2023
-        r"(?:(?<!\w)|(?<=\p{Ll})(?=\p{Lu}))(?P<N4>" + name + r")" + month_end + r"\s*(?P<D4>\d{1,2})(?:\s?(?:st|nd|rd|th))?"
+        r"(?:(?<!\w)|(?<=\p{Ll})(?=\p{Lu}))(?P<N4>"
+        + name
+        + r")"
+        + month_end
+        + r"\s*(?P<D4>\d{1,2})(?:\s?(?:st|nd|rd|th))?"
         r"(?![\d:.]\d|\d)(?:(?:,\s*|\s+)(?P<Y4>\d{4}(?=\d{1,2}:\d{2})|\d{4}(?!\d)))?",
     )
     return (
@@ -324,8 +331,8 @@ def _raw_from_match(m: regex.Match[str], months: Mapping[str, Mapping[str, int]]
             return Raw(start, end, "ymd", int(g["Y1"]), int(g["M1"]), int(g["D1"]),
                        g["s1"].strip(), True, False)  # fmt: skip
         if "A" in g:
-            year, full, two = _year_value(g["C"])
-            return Raw(start, end, "numeric", year, int(g["A"]), int(g["B"]),
+            value, full, two = _year_value(g["C"])
+            return Raw(start, end, "numeric", value, int(g["A"]), int(g["B"]),
                        g["s2"].strip(), full, two)  # fmt: skip
         if "Y6" in g:
             return Raw(start, end, "ymd", int(g["Y6"]), int(g["M6"]), int(g["D6"]), "年",
@@ -377,7 +384,7 @@ class Clock:
     end: int
 
 
-def read_time_after(text: str, pos: int) -> Clock | None | bool:
+def read_time_after(text: str, pos: int) -> Clock | bool | None:
     """Read a time right after ``pos``; False when a time is there but impossible (25:61)."""
     m = _TIME_AFTER.match(text, pos)
     if m is None:
@@ -400,7 +407,7 @@ def read_time_before(text: str, pos: int) -> Clock | None:
     return clock if isinstance(clock, Clock) else None
 
 
-def _clock(m: regex.Match[str], *, strict_sep: bool) -> Clock | None | bool:
+def _clock(m: regex.Match[str], *, strict_sep: bool) -> Clock | bool | None:
     hour = int(m.group("h"))
     minute = int(m.group("mi") or 0)
     second = int(m.group("s") or 0)

@@ -324,21 +324,21 @@ def classify(rendered: Rendered, root: etree._Element) -> etree._Element | None:
     return top
 
 
-def _ui_clusters(clf: _Classifier, roots: set[etree._Element]) -> set[etree._Element]:
+def _ui_clusters(clf: _Classifier, root_indexes: list[int]) -> set[etree._Element]:
     """Small containers in the content made only of several tiny, sentence-less blocks
     (player controls, share bars, rating widgets) that carry no cue in their markup."""
     count: dict[etree._Element, int] = {}
     spoiled: set[etree._Element] = set()
-    for block, chain in zip(clf.blocks, clf.chains, strict=True):
+    for block, chain, root_index in zip(clf.blocks, clf.chains, root_indexes, strict=True):
+        if root_index <= 0:
+            continue
         tiny = (
             len(block.text) < 40
-            and not any(el.tag in _CELL_PARTS for el in chain)
             and block.kind in {"paragraph", "heading"}
             and not _SENTENCE_END_RE.search(block.text)
+            and not any(el.tag in _CELL_PARTS for el in chain)
         )
-        for el in chain:
-            if el in roots:
-                break
+        for el in chain[:root_index]:
             if tiny:
                 count[el] = count.get(el, 0) + 1
             else:
@@ -348,15 +348,15 @@ def _ui_clusters(clf: _Classifier, roots: set[etree._Element]) -> set[etree._Ele
     }
 
 
-def _teaser_articles(clf: _Classifier, roots: set[etree._Element]) -> set[etree._Element]:
+def _teaser_articles(
+    clf: _Classifier, roots: set[etree._Element], root_indexes: list[int]
+) -> set[etree._Element]:
     """``<article>`` elements nested in the content, when there are several: each is a
     self-contained item (teaser cards, related posts), not a part of the article."""
     found: set[etree._Element] = set()
     headed: dict[etree._Element, set[etree._Element]] = {}
-    for block, chain in zip(clf.blocks, clf.chains, strict=True):
-        for i, el in enumerate(chain):
-            if el in roots:
-                break
+    for block, chain, root_index in zip(clf.blocks, clf.chains, root_indexes, strict=True):
+        for i, el in enumerate(chain[: max(root_index, 0)]):
             if el.tag == "article":
                 found.add(el)
             elif el.tag == "li" and block.kind == "heading" and i + 1 < len(chain):
@@ -375,10 +375,12 @@ def _teaser_articles(clf: _Classifier, roots: set[etree._Element]) -> set[etree.
 
 def _label(clf: _Classifier, roots: set[etree._Element]) -> None:
     seen_long = False
-    clusters = _ui_clusters(clf, roots)
-    teasers = _teaser_articles(clf, roots)
-    for block, chain in zip(clf.blocks, clf.chains, strict=True):
-        root_index = next((i for i, el in enumerate(chain) if el in roots), -1)
+    root_indexes = [
+        next((i for i, el in enumerate(chain) if el in roots), -1) for chain in clf.chains
+    ]
+    clusters = _ui_clusters(clf, root_indexes)
+    teasers = _teaser_articles(clf, roots, root_indexes)
+    for block, chain, root_index in zip(clf.blocks, clf.chains, root_indexes, strict=True):
         if block.hidden:
             block.keep, block.reason = False, "hidden"
             continue

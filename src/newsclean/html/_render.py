@@ -95,9 +95,35 @@ INLINE_TAGS = frozenset(
 )
 # MathML renders inline with the sentence around it; its TeX annotations are not shown.
 INLINE_TAGS = INLINE_TAGS | frozenset(
-    """math mi mo mn ms mtext mrow msup msub msubsup mfrac msqrt mroot mstyle mspace mpadded
-    mphantom mfenced menclose munder mover munderover mtable mtr mtd mlabeledtr semantics
-    """.split()
+    [
+        "math",
+        "mi",
+        "mo",
+        "mn",
+        "ms",
+        "mtext",
+        "mrow",
+        "msup",
+        "msub",
+        "msubsup",
+        "mfrac",
+        "msqrt",
+        "mroot",
+        "mstyle",
+        "mspace",
+        "mpadded",
+        "mphantom",
+        "mfenced",
+        "menclose",
+        "munder",
+        "mover",
+        "munderover",
+        "mtable",
+        "mtr",
+        "mtd",
+        "mlabeledtr",
+        "semantics",
+    ]
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TABLE_PARTS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"})
@@ -167,6 +193,11 @@ def _is_hidden(el: etree._Element) -> bool:
         compact = style.replace(" ", "").lower()
         return "display:none" in compact or "visibility:hidden" in compact
     return False
+
+
+_MAYBE_HIDDEN = etree.XPath(
+    "//*[@hidden or @aria-hidden='true' or contains(@style,'none') or contains(@style,'hidden')]"
+)
 
 
 def _is_link(el: etree._Element) -> bool:
@@ -263,6 +294,10 @@ class _Renderer:
         hidden_owners: set[etree._Element] = set()
         link_anchors: set[etree._Element] = set()
         skipped: set[etree._Element] = set()
+        # One XPath (in C) finds the few elements that may be hidden; the walk then only
+        # tests membership instead of reading three attributes on every element.
+        found = _MAYBE_HIDDEN(root)
+        maybe_hidden = {el for el in found if isinstance(el, etree._Element)} if found else set()
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag
@@ -275,7 +310,7 @@ class _Renderer:
                     walker.skip_subtree()
                     continue
                 if tag in INLINE_TAGS:
-                    if el.attrib and _is_hidden(el):
+                    if maybe_hidden and el in maybe_hidden and _is_hidden(el):
                         # Invisible inline text (screen-reader copies, MathML behind an image):
                         # not page text. Its tail is visible and is kept at the end event.
                         walker.skip_subtree()
@@ -312,7 +347,7 @@ class _Renderer:
                     self.pre_depth += 1
                 elif tag == "blockquote":
                     self.quote_depth += 1
-                if _is_hidden(el):
+                if maybe_hidden and el in maybe_hidden and _is_hidden(el):
                     self.hidden.append(el)
                     self.hidden_depth += 1
                     hidden_owners.add(el)

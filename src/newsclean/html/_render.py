@@ -297,7 +297,9 @@ class _Renderer:
         # One XPath (in C) finds the few elements that may be hidden; the walk then only
         # tests membership instead of reading three attributes on every element.
         found = _MAYBE_HIDDEN(root)
-        maybe_hidden = {el for el in found if isinstance(el, etree._Element)} if found else set()
+        maybe_hidden: set[etree._Element] = set()
+        if isinstance(found, list):
+            maybe_hidden = {el for el in found if isinstance(el, etree._Element)}
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag

@@ -309,6 +309,62 @@ def test_deterministic(article: HtmlPage) -> None:
     assert again.title == article.title
 
 
+_PROSE = (
+    "<p>Councillors approved the plan on Tuesday, after a long debate about costs, noise and"
+    " the timetable for the works.</p>"
+)
+
+
+def test_teaser_cards_in_content_are_removed() -> None:
+    cards = "".join(
+        f"<article><h3>Other story {i}</h3><p>Teaser for another story {i}.</p></article>"
+        for i in range(3)
+    )
+    page = extract_html(_page(f"<main><div class='story'>{_PROSE * 6}{cards}</div></main>"))
+    reasons = {b.text: b.reason for b in page.blocks}
+    assert reasons["Other story 1"] == "teaser"
+    assert any(b.keep and b.text.startswith("Councillors") for b in page.blocks)
+
+
+def test_link_lists_vs_link_citing_lists() -> None:
+    nav = "<ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(5)) + "</ul>"
+    bugs = (
+        "<ul>"
+        + "".join(
+            f"<li><a href='/b{i}'>Bug {i}</a>: the importer now keeps the original file dates"
+            " when it copies</li>"
+            for i in range(3)
+        )
+        + "</ul>"
+    )
+    page = extract_html(_page(f"<article>{_PROSE * 5}{nav}{bugs}</article>"))
+    reasons = {b.text: b.reason for b in page.blocks}
+    assert reasons["Section 1"] == "link_density"
+    assert reasons["Bug 1: the importer now keeps the original file dates when it copies"] == (
+        "main_content"
+    )
+
+
+def test_ui_cluster_and_mathml() -> None:
+    player = "<div class='player'><div>Play</div><div>Mute</div><div>0:00</div></div>"
+    math = "<p>The root is <math><mi>x</mi><mo>=</mo><mn>2</mn></math> in this case, as shown.</p>"
+    page = extract_html(_page(f"<article>{_PROSE * 4}{player}{math}</article>"))
+    reasons = {b.text: b.reason for b in page.blocks}
+    assert reasons["Play"] == "ui_cluster"
+    assert "The root is x=2 in this case, as shown." in _kept(page)
+
+
+def test_threads_give_the_same_result(article: HtmlPage) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    raw = (FIXTURES / "article.html").read_bytes()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        pages = list(
+            pool.map(lambda _: extract_html(raw, url="https://example.org/news/x"), range(8))
+        )
+    assert all(p.blocks == article.blocks for p in pages)
+
+
 # ---------------------------------------------------------------- properties
 
 _TAGS = ["p", "div", "span", "a", "li", "ul", "h2", "pre", "table", "tr", "td", "br", "b", "nav"]

@@ -11,6 +11,7 @@ If lxml cannot build a tree at all, BeautifulSoup (``html.parser``) is the fallb
 from __future__ import annotations
 
 import re
+import threading
 
 import lxml.etree as etree
 
@@ -57,7 +58,15 @@ def _make_parser() -> etree.HTMLParser:
     )
 
 
-_PARSER = _make_parser()
+# lxml parser objects keep per-parse state: one per thread (batch runs may use threads).
+_LOCAL = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    parser: etree.HTMLParser | None = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = _make_parser()
+    return parser
 
 
 _DEPTH_XPATHS: dict[int, etree.XPath] = {}
@@ -148,7 +157,7 @@ def _preflatten_markup(text: str, max_depth: int) -> str:
 
 def _parse_with_lxml(text: str) -> etree._Element | None:
     try:
-        root = etree.fromstring(text, parser=_PARSER)
+        root = etree.fromstring(text, parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     if root is None:

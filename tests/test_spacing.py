@@ -152,7 +152,7 @@ def _remove_inserted_spaces(original: str, fixes: list[Fix]) -> str:
     return "".join(out)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(st.text(), _GLUE_TEXT))
 def test_repair_only_inserts_whitespace(text: str) -> None:
     fixes = find_sentence_spacing_fixes(text)
@@ -161,14 +161,14 @@ def test_repair_only_inserts_whitespace(text: str) -> None:
     assert _remove_inserted_spaces(text, fixes) == text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(st.text(), _GLUE_TEXT))
 def test_repair_is_idempotent(text: str) -> None:
     once = repair_sentence_spacing(text)
     assert repair_sentence_spacing(once) == once
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.characters(codec=None), max_size=200))
 def test_never_raises_on_arbitrary_unicode(text: str) -> None:
     result = repair_sentence_spacing(text)

@@ -242,7 +242,7 @@ def _check_contract(
 
 
 @pytest.mark.parametrize(("find", "twin"), PAIRS, ids=[p[1].__name__ for p in PAIRS])
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(text=_TEXT)
 def test_fix_contract(
     find: Callable[[str], list[Fix]], twin: Callable[[str], str], text: str

@@ -50,7 +50,9 @@ def predict_html(rows: Iterable[dict[str, object]], dataset: str) -> list[dict[s
     )
     for row in rows:
         page = SHARED / "data" / dataset / "html" / f"{row['id']}.html"
-        data = page.read_bytes()
+        # Pages are stored decoded as UTF-8; parse the text so a stale <meta charset> in the
+        # page cannot make libxml2 re-decode (and truncate) it.
+        data = page.read_text(encoding="utf-8", errors="replace")
         t0 = time.perf_counter()
         try:
             tree = lxml_html.document_fromstring(data, parser=parser)
@@ -86,12 +88,27 @@ def predict_dump(
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
+        language = detect_language(text)
         t0 = time.perf_counter()
-        found = find_publication_date(split_blocks(text), reference_time=REFERENCE)
+        found = find_publication_date(
+            split_blocks(text), language=language, reference_time=REFERENCE
+        )
         elapsed = time.perf_counter() - t0
         date = found.published.value.date().isoformat() if found and found.published else ""
         out.append({"id": row["id"], "body": "", "date": date, "elapsed_s": elapsed})
     return out
+
+
+def detect_language(text: str) -> str | None:
+    """Guess the dump's language as the pipeline does before it looks for dates."""
+    from langdetect import DetectorFactory, LangDetectException, detect
+
+    DetectorFactory.seed = 0
+    blocks = sorted(split_blocks(text), key=len, reverse=True)[:20]
+    try:
+        return str(detect(" ".join(blocks)[:5000]))
+    except LangDetectException:
+        return None
 
 
 def write_run(name: str, rows: list[dict[str, object]]) -> Path:

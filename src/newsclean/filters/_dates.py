@@ -265,12 +265,11 @@ def _choose_order(raw: Raw, ctx: _Context) -> tuple[str, str]:
         return ctx.profile, "site_profile"
     if ctx.page is not None:
         return ctx.page, "page_evidence"
-    if raw.sep == ".":
-        # Month-first dates are written with slashes or dashes; dotted dates are day-first
-        # in every locale CLDR knows, so the separator outranks the language default.
-        return "DMY", "separator_convention"
     if ctx.language_order in ("DMY", "MDY"):
         return ctx.language_order, "language_default"
+    if raw.sep == ".":
+        # With no language known: dotted dates are day-first in every CLDR locale.
+        return "DMY", "separator_convention"
     return "DMY", "fallback_default"
 
 
@@ -619,6 +618,7 @@ def find_publication_date(
         for raws, t in zip(all_raws, texts, strict=True)
     ]
     dated = {i for i, m in enumerate(per_block) if m}
+    per_block = _date_year_less(per_block)
     candidates = [
         cand
         for i, matches in enumerate(per_block)
@@ -639,6 +639,30 @@ def find_publication_date(
         updated=best_updated.match if best_updated is not None else None,
         block_index=best.block,
     )
+
+
+def _date_year_less(per_block: list[list[DateMatch]]) -> list[list[DateMatch]]:
+    """Give year-less dates the latest year written in a full date on the same page.
+
+    "30 May, 13:26" on a page whose other dates are in 2020 is far more likely 2020 than the
+    reference year; with no dated neighbour the reference-based guess stays.
+    """
+    years = [m.value.year for ms in per_block for m in ms if m.has_year and not m.relative]
+    if not years:
+        return per_block
+    page_year = max(years)
+    out = []
+    for matches in per_block:
+        fixed = []
+        for m in matches:
+            if not m.has_year and not m.relative and m.value.year != page_year:
+                try:
+                    m = replace(m, value=m.value.replace(year=page_year))
+                except ValueError:
+                    pass  # 29 February in a common year: keep the reference-based guess
+            fixed.append(m)
+        out.append(fixed)
+    return out
 
 
 def _best(cands: Sequence[_Candidate]) -> _Candidate | None:

@@ -31,6 +31,8 @@ from typing import Protocol
 
 import regex
 
+from newsclean._errors import ConfigError, InputError
+
 __all__ = [
     "LanguageDetector",
     "LanguageGuess",
@@ -39,7 +41,9 @@ __all__ = [
     "identify_block_languages",
     "identify_document_language",
     "identify_language",
+    "langdetect_detector",
     "script_counts",
+    "supported_languages",
 ]
 
 
@@ -62,7 +66,9 @@ class LanguageGuess:
     (a ``regex`` Script value such as ``"Latin"``); ``candidates`` the ranked alternatives;
     ``method`` says what decided: ``"hint"``, ``"script"``, ``"ngram"``, ``"detector"``,
     ``"prior"`` or ``"none"``; ``reason`` is a machine-readable code when ``language`` is None or
-    the answer is weak (``"no_letters"``, ``"too_short"``, ``"no_evidence"``, ``"low_confidence"``).
+    the answer is weak: ``"no_letters"``, ``"too_short"``, ``"no_evidence"`` (no known n-gram),
+    ``"unsupported_script"``, ``"placeholder_text"`` (lorem ipsum), ``"script_only"`` (block
+    mode without n-grams) or ``"low_confidence"`` (confidence < 0.5, language still given).
     """
 
     language: str | None
@@ -261,6 +267,8 @@ def _score_group(group: _Group, text: str, prior: str | None) -> tuple[tuple[str
     logits = [((total >> (_LANE_BITS * i)) & mask) / temper for i in range(len(group.langs))]
     for i, lang in enumerate(group.langs):
         logits[i] += _PREVALENCE.get(lang, 0.0)
+    if prior == "no":  # generic Norwegian: most of it is written in Bokmal
+        prior = "nb"
     if prior is not None and prior in group.langs:
         logits[group.langs.index(prior)] += _PRIOR_LOGIT
     top = max(logits)
@@ -283,18 +291,33 @@ _PREVALENCE: dict[str, float] = {"ms": -math.log(4.0), "bs": -math.log(4.0), "nn
 _CONFUSABLE: tuple[frozenset[str], ...] = (
     frozenset({"hr", "bs", "sr"}),
     frozenset({"id", "ms"}),
-    frozenset({"nb", "nn", "no"}),
+    frozenset({"nb", "nn", "no", "da"}),
 )
 _MIN_LETTERS = 3
 _LONG_TEXT_LETTERS = 200
 _LOW_CONFIDENCE = 0.5
 
 
+# ISO 639-2/3 codes that pages and records use instead of ISO 639-1.
+_ISO639_3: dict[str, str] = {
+    "eng": "en", "deu": "de", "ger": "de", "fra": "fr", "fre": "fr", "spa": "es", "ita": "it",
+    "por": "pt", "nld": "nl", "dut": "nl", "rus": "ru", "ukr": "uk", "pol": "pl", "ces": "cs",
+    "cze": "cs", "tur": "tr", "ara": "ar", "zho": "zh", "chi": "zh", "cmn": "zh", "jpn": "ja",
+    "kor": "ko", "kat": "ka", "geo": "ka", "hye": "hy", "arm": "hy", "ell": "el", "gre": "el",
+    "heb": "he", "swe": "sv", "dan": "da", "nob": "nb", "nno": "nn", "nor": "no", "fin": "fi",
+    "hun": "hu", "ron": "ro", "rum": "ro", "bul": "bg", "srp": "sr", "hrv": "hr", "bos": "bs",
+    "ind": "id", "msa": "ms", "may": "ms", "zsm": "ms", "vie": "vi", "tha": "th", "hin": "hi",
+    "fas": "fa", "per": "fa", "aze": "az", "kaz": "kk", "bel": "be", "cat": "ca", "eus": "eu",
+}  # fmt: skip
+
+
 def _normalise_code(code: str | None) -> str | None:
+    """ISO 639-1 code of a language tag (``en-US``, ``pt_BR``, ``deu``), None if not one."""
     if code is None:
         return None
     code = str(code).strip().lower().replace("_", "-").split("-", 1)[0]
-    if not code or code in {"und", "unknown", "xx", "zxx", "mul"}:
+    code = _ISO639_3.get(code, code)
+    if len(code) != 2 or not code.isascii() or not code.isalpha() or code in {"xx", "un"}:
         return None
     return code
 
@@ -321,6 +344,8 @@ def identify_language(
     counts = _weigh_dense(_fold_japanese(script_counts(text)))
     script = _main_script(counts)
     hint_code = _normalise_code(hint)
+    if hint is not None and hint_code is None and hint.strip().lower() not in _UNDETERMINED:
+        raise ConfigError(f"language hint {hint!r} is not an ISO 639 language code")
     if hint_code is not None:
         return LanguageGuess(hint_code, 1.0, script, ((hint_code, 1.0),), "hint")
     prior_code = _normalise_code(prior)
@@ -349,6 +374,7 @@ def identify_language(
     return LanguageGuess(lang, confidence, script, ranked[:5], "ngram", reason)
 
 
+_UNDETERMINED = frozenset({"", "und", "unknown", "zxx", "mul", "auto"})
 _MAX_TEXT_CHARS = 4000
 
 
@@ -534,8 +560,6 @@ def identify_document_language(
     the same as a 4 KB one.
     """
     if weights is not None and len(weights) != len(blocks):
-        from newsclean._errors import InputError
-
         raise InputError("weights must have one value per block")
     sample, filler = _sample_blocks(blocks, weights, sample_chars)
     guess = identify_language(sample, hint=hint, prior=prior, detector=detector)

@@ -171,10 +171,6 @@ def _is_armenian(ch: str) -> bool:
     return 0x0530 <= ord(ch) <= 0x058F
 
 
-def _is_space(ch: str) -> bool:
-    return ch.isspace()
-
-
 class _QuoteParity:
     """Count quotes line by line, so that a glued quote can be told opening or closing.
 

@@ -275,3 +275,11 @@ def test_warc_input(workdir: Path) -> None:
     assert records[0]["url"] == "https://www.example.org/a"
     # The HTTP header's charset (ISO-8859-1) decoded the page.
     assert "Café" in " ".join(b["text"] for b in records[0]["blocks"])
+
+
+def test_output_inside_an_input_folder_is_not_read_back(workdir: Path) -> None:
+    argv = ["clean", "corpus/site_a", "-o", "corpus/site_a/out.jsonl", "-q", "--jobs", "1"]
+    assert main([*argv, "--no-templates"]) == 0
+    assert main([*argv, "--no-templates", "--resume"]) == 0
+    ids = [r["id"] for r in read_jsonl(workdir / "corpus" / "site_a" / "out.jsonl")]
+    assert ids == ["corpus/site_a/one.txt", "corpus/site_a/three.txt", "corpus/site_a/two.txt"]

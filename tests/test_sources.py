@@ -243,3 +243,8 @@ def test_truncated_warc_keeps_earlier_records_and_reports_the_rest(tmp_path: Pat
     docs = list(iter_documents([InputFile(str(path), "cut.warc.gz")]))
     assert docs[0].error is None and docs[0].url == "https://www.example.org/a"
     assert docs[-1].error is not None and docs[-1].error.code == "read_error"
+
+
+def test_excluded_files_are_not_listed(corpus: Path) -> None:
+    found = names(list(discover_files(["corpus"], exclude=["corpus/records.jsonl"])))
+    assert "corpus/records.jsonl" not in found and "corpus/empty.txt" in found

@@ -314,7 +314,6 @@ def _learn_sites(
     opts: BatchOptions,
     summary: BatchSummary,
 ) -> tuple[dict[str, SiteModels], int]:
-    learners = _import_learners()
     counter = [0]
     models: dict[str, SiteModels] = {}
     sites: set[str] = set()
@@ -325,10 +324,14 @@ def _learn_sites(
         if failure is not None:
             summary.warnings["template_learning_failed"] += 1
             continue
-        models[site] = _merge_models(models.get(site), template, profile, learners)
+        models[site] = _merge_models(models.get(site), template, profile)
     summary.sites = len(sites)
     useful = {site: _useful(m) for site, m in models.items()}
-    models = {site: m for site, m in useful.items() if m.template or m.date_profile}
+    models = {
+        site: m
+        for site, m in useful.items()
+        if m.template is not None or m.date_profile is not None
+    }
     summary.templates = sum(1 for m in models.values() if m.template is not None)
     return models, counter[0]
 
@@ -389,20 +392,16 @@ def _learn_task(
     return _Task("learn", (site, texts), site=None, timeout=timeout, fail=fail)
 
 
-def _merge_models(
-    current: SiteModels | None, template: Any, profile: Any, learners: tuple[Any, Any]
-) -> SiteModels:
+def _merge_models(current: SiteModels | None, template: Any, profile: Any) -> SiteModels:
     if current is None:
         return SiteModels(template, profile)
-    merged_template = template
-    if current.template is not None:
-        merged_template = current.template if template is None else current.template.merge(template)
-    merged_profile = profile
-    if current.date_profile is not None:
-        merged_profile = (
-            current.date_profile if profile is None else current.date_profile.merge(profile)
-        )
-    return SiteModels(merged_template, merged_profile)
+    return SiteModels(_merge(current.template, template), _merge(current.date_profile, profile))
+
+
+def _merge(a: Any, b: Any) -> Any:
+    if a is None:
+        return b
+    return a if b is None else a.merge(b)
 
 
 def _import_learners() -> tuple[Any, Any]:

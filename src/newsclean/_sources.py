@@ -87,14 +87,15 @@ class Document:
         return {"path": self.path, "position": self.position, "url": self.url}
 
 
-def discover_files(paths: Sequence[str]) -> Iterator[InputFile]:
+def discover_files(paths: Sequence[str], exclude: Iterable[str] = ()) -> Iterator[InputFile]:
     """Yield the files named by ``paths`` (files, folders, globs) in a stable order, once each.
 
     Folders are walked recursively in sorted order, skipping hidden entries and files with an
     unknown suffix; a file named explicitly is read whatever its suffix (as text if unknown).
+    Files in ``exclude`` (e.g. the run's own output) are skipped.
     Raises :class:`InputError` for a path that does not exist and matches no glob.
     """
-    seen: set[str] = set()
+    seen: set[str] = {os.path.realpath(path) for path in exclude}
     for arg in paths:
         for path, explicit in _expand(arg):
             key = os.path.realpath(path)

@@ -221,8 +221,11 @@ def _file_lister(args: argparse.Namespace) -> Callable[[], Iterator[InputFile]]:
         except OSError as exc:
             raise InputError(f"cannot read --files-from {args.files_from!r}: {exc}") from exc
 
+    # A folder may hold the run's own output (`clean . -o out.jsonl`): never read it back.
+    outputs = [f for f in (args.output, args.errors, args.summary) if f and f != "-"]
+
     def list_files() -> Iterator[InputFile]:
-        yield from discover_files(paths)
+        yield from discover_files(paths, exclude=outputs)
         yield from listed
 
     return list_files

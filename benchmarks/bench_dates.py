@@ -46,13 +46,13 @@ def split_blocks(text: str) -> list[str]:
 def predict_html(rows: Iterable[dict[str, object]], dataset: str) -> list[dict[str, object]]:
     out = []
     parser = lxml_html.HTMLParser(
-        no_network=True, recover=True, remove_comments=True, huge_tree=False
+        encoding="utf-8", no_network=True, recover=True, remove_comments=True
     )
     for row in rows:
         page = SHARED / "data" / dataset / "html" / f"{row['id']}.html"
         # Pages are stored decoded as UTF-8; parse the text so a stale <meta charset> in the
         # page cannot make libxml2 re-decode (and truncate) it.
-        data = page.read_text(encoding="utf-8", errors="replace")
+        data = page.read_bytes()
         t0 = time.perf_counter()
         try:
             tree = lxml_html.document_fromstring(data, parser=parser)

@@ -152,6 +152,18 @@ def test_odd_inputs_parse(html: str) -> None:
     extract_html(html)
 
 
+def test_lone_surrogates_are_replaced_and_recorded() -> None:
+    page = extract_html("<p>\ud800 lone</p>")
+    assert [b.text for b in page.blocks] == ["\ufffd lone"]
+    assert "surrogates_replaced" in page.warnings
+
+
+def test_bs4_fallback_when_lxml_builds_nothing() -> None:
+    page = extract_html("<!-- unclosed comment <p>x</p>")
+    assert "parser_fallback:bs4" in page.warnings
+    assert page.blocks  # degraded (the comment opener is kept as text), never lost
+
+
 # ---------------------------------------------------------------- sniffing
 
 

@@ -42,6 +42,7 @@ _VOID = frozenset(
         "keygen",
     ]
 )
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][^\s/>]*)([^>]*)>")
 _RAW_TEXT_RE = re.compile(r"<(script|style|textarea)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 
@@ -172,7 +173,7 @@ def _parse_with_lxml(text: str) -> etree._Element | None:
 def _parse_with_soup(text: str) -> etree._Element:
     from lxml.html import soupparser
 
-    root: etree._Element = soupparser.document_fromstring(text, features="html.parser")
+    root: etree._Element = soupparser.fromstring(text, features="html.parser")
     return root
 
 
@@ -199,6 +200,10 @@ def parse_html(
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("nul_removed")
+    if _SURROGATE_RE.search(text):
+        # Lone surrogates (from surrogateescape'd bytes) make lxml refuse the whole string.
+        text = _SURROGATE_RE.sub("\ufffd", text)
+        warnings.append("surrogates_replaced")
     if not text.strip():
         text = "<html><body></body></html>"
     root = _parse_with_lxml(text)

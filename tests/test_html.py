@@ -408,6 +408,14 @@ def test_block_invariants(parts: list[str]) -> None:
 
 
 @settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=()), max_size=200))
+def test_arbitrary_unicode_never_crashes(text: str) -> None:
+    for raw in (text, f"<html><body><p>{text}</p><div>{text}</div></body></html>"):
+        page = extract_html(raw)
+        assert all(b.text.strip() for b in page.blocks)
+
+
+@settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_never_crash(raw: bytes) -> None:
     page = extract_html(raw)

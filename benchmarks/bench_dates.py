@@ -50,8 +50,8 @@ def predict_html(rows: Iterable[dict[str, object]], dataset: str) -> list[dict[s
     )
     for row in rows:
         page = SHARED / "data" / dataset / "html" / f"{row['id']}.html"
-        # Pages are stored decoded as UTF-8; parse the text so a stale <meta charset> in the
-        # page cannot make libxml2 re-decode (and truncate) it.
+        # Pages are stored decoded as UTF-8: the parser is told so, and a stale <meta charset>
+        # in the page cannot make libxml2 re-decode (and truncate) it.
         data = page.read_bytes()
         t0 = time.perf_counter()
         try:

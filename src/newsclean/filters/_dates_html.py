@@ -118,7 +118,12 @@ def _find(
     # meta tags beat JSON-LD, whose datePublished is more often a UTC timestamp, the date of
     # another entity on the page, or a re-publication.
     published = _from_itemprop(tree, opts) or meta_pub or ld_pub
-    published = published or _from_time_elements(tree, opts) or _from_date_classes(tree, opts)
+    published = (
+        published
+        or _from_time_elements(tree, opts)
+        or _from_date_classes(tree, opts)
+        or _from_script_state(tree, opts)
+    )
     url_date = _from_url(url, reference) if url else None
     if url_date is not None:
         published = _prefer_url_day(published, url_date)
@@ -348,6 +353,40 @@ def _from_date_classes(tree: html.HtmlElement, opts: dict[str, Any]) -> DateMatc
         if fallback is None:
             fallback = found
     return fallback
+
+
+_STATE_KEYS = (
+    "datePublished", "publishedAt", "published_at", "firstPublishedAt", "first_published_at",
+    "publishDate", "publish_date", "pubDate", "dateCreated", "createdAt", "created_at",
+)  # fmt: skip
+_STATE_DATE = regex.compile(
+    r'"(?P<key>' + "|".join(_STATE_KEYS) + r')"\s*:\s*"(?P<value>[^"]{8,40})"'
+)
+_MAX_SCRIPT = 300_000
+
+
+def _from_script_state(tree: html.HtmlElement, opts: dict[str, Any]) -> DateMatch | None:
+    """Read a publication timestamp from a page's inline application state (JSON in scripts).
+
+    Server-rendered apps (Next.js, Shopify, Nuxt) ship the article record as JSON; its
+    publication key is as reliable as a meta tag, its creation key a little less.
+    """
+    best: tuple[int, str] | None = None
+    for script in tree.iter("script"):
+        if "ld+json" in (script.get("type") or "").lower() or script.get("src"):
+            continue
+        text = (script.text or "")[:_MAX_SCRIPT]
+        if '"' not in text:
+            continue
+        for m in _STATE_DATE.finditer(text):
+            rank = _STATE_KEYS.index(m.group("key"))
+            if best is None or rank < best[0]:
+                best = (rank, m.group("value"))
+            break  # the first record in the state is the page's own
+    if best is None:
+        return None
+    found = _structured(best[1], "script_state", "published", opts)
+    return replace(found, confidence=0.7) if found is not None else None
 
 
 def _from_url(url: str, reference: datetime) -> DateMatch | None:

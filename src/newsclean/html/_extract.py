@@ -355,18 +355,25 @@ def _teaser_articles(
     self-contained item (teaser cards, related posts), not a part of the article."""
     found: set[etree._Element] = set()
     headed: dict[etree._Element, set[etree._Element]] = {}
+    linked: dict[etree._Element, set[etree._Element]] = {}
     for block, chain, root_index in zip(clf.blocks, clf.chains, root_indexes, strict=True):
         for i, el in enumerate(chain[: max(root_index, 0)]):
             if el.tag == "article":
                 found.add(el)
             elif el.tag == "li" and block.kind == "heading" and i + 1 < len(chain):
                 headed.setdefault(chain[i + 1], set()).add(el)
-    # A list whose items each open with a heading is a list of cards (gallery slides, story
-    # teasers), not an enumeration inside the text.
+                if block.link_len > 0.5 * len(block.text):
+                    linked.setdefault(chain[i + 1], set()).add(el)
+    # A list whose items each open with a heading can be a list of cards (story
+    # teasers, galleries), not an enumeration inside the text: its headings link elsewhere, or
+    # it is too long to be a list of sections.
     cards = {
         lst
         for lst, items in headed.items()
-        if lst.tag in {"ul", "ol"} and len(items) >= 3 and len(items) >= 0.5 * len(lst)
+        if lst.tag in {"ul", "ol"}
+        and len(items) >= 3
+        and len(items) >= 0.5 * len(lst)
+        and (len(linked.get(lst, ())) >= 0.5 * len(items) or len(items) >= 10)
     }
     total = sum(clf.stats[r].text for r in roots)
     small = {el for el in found if clf.stats[el].text < 0.2 * total}

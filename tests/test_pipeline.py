@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import ClassVar
 
 import pytest
@@ -36,7 +37,7 @@ def _check(raw: str) -> None:
     assert newsclean.replay(doc.source, article.removed, article.edits) == article.text
     spans = sorted([(r.start, r.end) for r in article.removed]
                    + [(e.start, e.end) for e in article.edits if e.start != e.end])
-    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -76,7 +77,10 @@ class _DropShortBlocks:
 
 def test_custom_step_is_recorded_in_the_audit_trail() -> None:
     pipeline = Pipeline([*newsclean.default_pipeline(), _DropShortBlocks()])
-    raw = "A first paragraph that is long enough to stay.\n\nShort one\n\nAnother long paragraph here."
+    raw = (
+        "A first paragraph that is long enough to stay.\n\nShort one\n\n"
+        "Another long paragraph here."
+    )
     article = newsclean.clean(raw, pipeline=pipeline, remove_boilerplate=False)
     assert any(r.filter == "short" and r.text == "Short one" for r in article.removed)
 

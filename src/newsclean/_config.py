@@ -25,7 +25,7 @@ class CleanConfig:
     normalize_text: bool = True
     """Unicode repair: NFC, mojibake, invisible characters, exotic spaces, leftover entities."""
     remove_boilerplate: bool = True
-    """Drop menus, share bars, footers, related links... (labels from lexicon, layout, templates)."""
+    """Drop menus, share bars, footers, related links (lexicon, layout and site templates)."""
     remove_foreign_script: bool = True
     """Drop header/footer blocks in a script other than the article's."""
     extract_dates: bool = True

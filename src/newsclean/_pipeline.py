@@ -25,8 +25,11 @@ class Filter(Protocol):
     blocks in place and never deletes one.
     """
 
-    name: str
-    switch: str
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def switch(self) -> str: ...
 
     def __call__(self, doc: Document) -> None: ...
 

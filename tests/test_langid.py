@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean._errors import InputError
+from newsclean._errors import ConfigError, InputError
 from newsclean.filters._langid import (
     LanguageDetector,
     LanguageGuess,
@@ -263,6 +263,22 @@ def test_any_blocks_give_one_guess_each(blocks: list[str]) -> None:
 def test_hint_overrides_everything() -> None:
     guess = identify_language("The government announced new measures.", hint="de-AT")
     assert (guess.language, guess.confidence, guess.method) == ("de", 1.0, "hint")
+
+
+@pytest.mark.parametrize(
+    ("tag", "code"),
+    [("en-US", "en"), ("pt_BR", "pt"), ("DEU", "de"), ("nob", "nb"), ("zh-Hant", "zh")],
+)
+def test_language_tags_are_normalised(tag: str, code: str) -> None:
+    assert identify_language("2023", prior=tag).language == code
+    assert identify_language("2023", hint=tag).language == code
+
+
+def test_invalid_hint_is_a_config_error_and_invalid_prior_is_ignored() -> None:
+    with pytest.raises(ConfigError):
+        identify_language("Some text here.", hint="english")
+    assert identify_language("Some text here.", hint="und").language == "en"
+    assert identify_language("12345", prior="english").language is None
 
 
 def test_prior_does_not_override_clear_text() -> None:

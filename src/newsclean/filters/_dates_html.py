@@ -76,6 +76,7 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "head"))
 _MAX_BLOCKS = 3000
+_PUBLISH_ATTR = regex.compile(r"publish|pubdate|created", regex.I)
 
 
 def find_html_publication_date(
@@ -303,14 +304,12 @@ def _from_time_elements(tree: html.HtmlElement, opts: dict[str, Any]) -> DateMat
     for order, el in enumerate(times):
         attrs = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.get('id') or ''}"
         rank = 2
-        if el.get("pubdate") is not None or regex.search(
-            r"publish|pubdate|created", attrs, regex.I
-        ):
+        if _noisy(el):
+            rank = 5  # a "published" time inside a related-articles box is still not ours
+        elif el.get("pubdate") is not None or regex.search(_PUBLISH_ATTR, attrs):
             rank = 0
         elif regex.search(r"updat|modif", attrs, regex.I):
             rank = 4
-        elif _noisy(el):
-            rank = 5
         scored.append((rank, order, el))
     for rank, _order, el in sorted(scored, key=lambda x: (x[0], x[1])):
         if rank >= 4:

@@ -220,7 +220,9 @@ class _Renderer:
         self.hidden_depth = 0
 
     def flush(self, owner: etree._Element, row: bool = False) -> None:
-        pieces, self.pieces = self.pieces, []
+        # Copy and clear in place: run() holds a bound append on this very list.
+        pieces = self.pieces[:]
+        self.pieces.clear()
         tag = owner.tag
         if self.pre_depth > 0 or row:
             kind = "preformatted" if self.pre_depth > 0 and not row else "table_row"
@@ -300,12 +302,14 @@ class _Renderer:
         maybe_hidden: set[etree._Element] = set()
         if isinstance(found, list):
             maybe_hidden = {el for el in found if isinstance(el, etree._Element)}
+        pieces = self.pieces
+        append = pieces.append
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag
             if tag.__class__ is not str:
                 if event == "end" and el.tail:
-                    self.pieces.append((el.tail, self.link_depth > 0))
+                    append((el.tail, self.link_depth > 0))
                 continue
             if event == "start":
                 if tag in SKIP_TAGS:
@@ -322,25 +326,25 @@ class _Renderer:
                         self.link_depth += 1
                         link_anchors.add(el)
                     elif tag == "br":
-                        self.pieces.append((_BR, False))
+                        append((_BR, False))
                         continue
                     text = el.text
-                    if text and (self.pieces or not text.isspace()):
-                        self.pieces.append((text, self.link_depth > 0))
+                    if text and (pieces or not text.isspace()):
+                        append((text, self.link_depth > 0))
                     continue
                 if tag in _TABLE_PARTS and tag != "table" and self.in_data_table(el):
                     if tag == "tr" or tag == "caption":
-                        if self.pieces:
+                        if pieces:
                             self.flush(owners[-1], rows[-1])
                         owners.append(el)
                         stats[el] = NodeStats()
                         rows.append(tag == "tr")
-                    elif tag in _CELL_TAGS and self.pieces:
-                        self.pieces.append((_CELL_SEP, False))
+                    elif tag in _CELL_TAGS and pieces:
+                        append((_CELL_SEP, False))
                     if el.text:
-                        self.pieces.append((el.text, self.link_depth > 0))
+                        append((el.text, self.link_depth > 0))
                     continue
-                if self.pieces:
+                if pieces:
                     self.flush(owners[-1], rows[-1])
                 owners.append(el)
                 stats[el] = NodeStats()
@@ -355,11 +359,11 @@ class _Renderer:
                     hidden_owners.add(el)
                 text = el.text
                 if text and not text.isspace():
-                    self.pieces.append((text, self.link_depth > 0))
+                    append((text, self.link_depth > 0))
                 continue
             # event == "end"
             if owners[-1] is el:
-                if self.pieces:
+                if pieces:
                     self.flush(el, rows[-1])
                 owners.pop()
                 rows.pop()
@@ -377,9 +381,9 @@ class _Renderer:
             elif el in link_anchors:
                 self.link_depth -= 1
             tail = el.tail
-            if tail and (self.pieces or not tail.isspace()):
-                self.pieces.append((tail, self.link_depth > 0))
-        if self.pieces:
+            if tail and (pieces or not tail.isspace()):
+                append((tail, self.link_depth > 0))
+        if pieces:
             self.flush(owners[-1], rows[-1])
         for i, block in enumerate(self.blocks):
             block.index = i

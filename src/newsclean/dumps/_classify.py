@@ -29,6 +29,11 @@ _ARTEFACT_RE = regex.compile(
 )
 _CAP_RE = regex.compile(r"^\p{Lu}")
 # "companyNews CorpBarron'sBigCharts": menu items glued by a renderer without separators.
+# "(Image: GETTY)", "(Photo: Jane Doe/AP)" closing a caption.
+_CREDIT_TAIL_RE = regex.compile(
+    r"\((?:images?|photos?|pictures?|credit|foto|bild|source|fuente|fonte)\s*:[^()]{1,60}\)\s*$",
+    regex.IGNORECASE,
+)
 _CAMEL_JOIN_RE = regex.compile(r"\p{Ll}\p{Lu}|\p{Ll}'s\p{Lu}")
 # Lines that head a reader comment: "Jane on May 2, 2019 at 6:34 am said:", "2 days ago".
 _COMMENT_META_RE = regex.compile(
@@ -42,6 +47,7 @@ _COMMENT_META_RE = regex.compile(
 # the article, repeated dates mark a teaser list or a comment thread.
 _DATE_META_RE = regex.compile(r"(?:\b(?:19|20)\d\d\b.*|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*)$")
 _COMMENT_WINDOW = 8
+_TITLE_SEP_RE = regex.compile(r"\s+(?:[|\-–—:»/\\·•]|::)\s+")
 # A block repeated in one page is a caption, a teaser or a banner; long repeated paragraphs are
 # more likely the article quoting itself, so they are left to the other signals.
 _MAX_DUPLICATE_WORDS = 30
@@ -106,6 +112,8 @@ def _features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> _Featur
     cased = [t for t in toks if _CASED_RE.match(t)]
     caps = sum(1 for t in cased if _CAP_RE.match(t)) / len(cased) if cased else 0.0
     lex = match_lexicon(text, words, sentence_end=end) if use_lexicon else None
+    if lex is None and use_lexicon and words <= 40 and _CREDIT_TAIL_RE.search(text):
+        lex = "credit"
     return _Features(
         words=words,
         stop_density=stop,
@@ -130,7 +138,10 @@ def _content_score(f: _Features, opts: DumpOptions, has_stoplist: bool) -> float
         f.camel_share > 0.08 and f.words >= 8
     )
     if f.words >= opts.min_good_words and dense and not headline_like:
-        return float(f.words) if prose or f.words >= 2 * opts.min_good_words else 0.6 * f.words
+        if prose or f.words >= 2 * opts.min_good_words:
+            return float(f.words)
+        # A line without a sentence end is a headline, caption or link more often than prose.
+        return -0.5 * opts.short_penalty
     if f.words >= opts.min_good_words // 2 and prose and (dense or f.stop_density > 0.1):
         return 0.6 * f.words
     if f.words >= opts.min_good_words and not headline_like:
@@ -267,6 +278,38 @@ def _similar_to_head(candidate: str, head: str) -> float:
     return sum(1 for w in cand if w in head_words) / len(cand)
 
 
+def _head_variants(head: str) -> set[str]:
+    """The page's first line and its parts around " | ", " - " ...: "Title | Site" -> "Title"."""
+    out = {normalize_phrase(head)}
+    for m in _TITLE_SEP_RE.finditer(head):
+        out.add(normalize_phrase(head[: m.start()]))
+        out.add(normalize_phrase(head[m.end() :]))
+    return {v for v in out if len(v.split()) >= 3}
+
+
+def _title_from_head(
+    segments: Sequence[Segment], feats: Sequence[_Features], region: tuple[int, int]
+) -> int | None:
+    """Return the heading that repeats the page's first line (the HTML <title>), if any.
+
+    bs4 and html-text dumps start with the <title>; the article's h1 repeats it, often without
+    the site name. The repeat closest to the article's start wins.
+    """
+    if len(segments) < 3:
+        return None
+    variants = _head_variants(segments[0].cleaned)
+    if not variants:
+        return None
+    best: int | None = None
+    for i in range(1, min(len(segments), region[1] + 1)):
+        if feats[i].words > 40 or feats[i].lexicon is not None:
+            continue
+        if normalize_phrase(segments[i].cleaned) in variants:
+            if best is None or abs(i - region[0]) < abs(best - region[0]):
+                best = i
+    return best
+
+
 def _pick_title(
     text: str,
     segments: Sequence[Segment],
@@ -275,6 +318,9 @@ def _pick_title(
     opts: DumpOptions,
 ) -> int | None:
     start, _end = region
+    from_head = _title_from_head(segments, feats, region)
+    if from_head is not None:
+        return from_head
     lo = max(0, start - 25)
     hi = min(len(segments), start + 3)
     head = segments[0].cleaned if segments else ""
@@ -286,8 +332,13 @@ def _pick_title(
             continue
         sim = _similar_to_head(segments[i].cleaned, head)
         closeness = 1.0 - abs(start - i) / 30.0
-        heading_bonus = 0.3 if not feats[i].sentence_end else 0.0
-        value = 2.0 * sim + closeness + heading_bonus
+        value = 2.0 * sim + closeness
+        if not feats[i].sentence_end:
+            value += 0.3
+        if segments[i].kind == "heading":
+            value += 1.5
+        if _DATE_META_RE.search(segments[i].cleaned) or feats[i].words < 3:
+            value -= 1.0
         if best is None or value > best[0]:
             best = (value, i)
     if best is None:

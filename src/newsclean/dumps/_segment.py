@@ -7,7 +7,7 @@ runs of spaces. A block is a span of the dump plus whitespace/artefact fixes, ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -448,7 +448,28 @@ def segment_dump(text: str) -> list[Segment]:
         block.append(line)
         content_col = line.indent + _display_width(text[line.start : line.marker_end])
     flush()
-    return segments
+    return _mark_indented_kinds(segments)
+
+
+def _mark_indented_kinds(segments: list[Segment]) -> list[Segment]:
+    """In indented dumps (lynx), headings stand left of the body text and quotes right of it."""
+    indents: dict[int, int] = {}
+    for seg in segments:
+        if seg.kind == "paragraph" and seg.lines >= 2:
+            indents[seg.indent] = indents.get(seg.indent, 0) + seg.lines
+    if not indents:
+        return segments
+    body = max(indents, key=lambda k: (indents[k], -k))
+    out: list[Segment] = []
+    for seg in segments:
+        kind = seg.kind
+        if kind == "paragraph" and seg.indent < body and len(seg.cleaned) <= 160:
+            if not ends_sentence(seg.cleaned):
+                kind = "heading"
+        elif kind == "paragraph" and seg.indent >= body + 2 and seg.lines >= 2:
+            kind = "quote"
+        out.append(seg if kind == seg.kind else replace(seg, kind=kind))
+    return out
 
 
 def ends_sentence(text: str) -> bool:

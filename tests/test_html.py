@@ -233,6 +233,9 @@ def test_article_metadata(article: HtmlPage) -> None:
     assert article.description == "The bridge reopened on Monday."
     assert article.encoding == "utf-8"
     assert article.tree is not None and article.tree.tag == "html"
+    # lxml.html elements: helpers that call text_content() work on the tree as given.
+    h1 = article.tree.find(".//h1")
+    assert h1 is not None and h1.text_content() == "Harbour bridge reopens after repairs"
 
 
 def test_body_and_source_text(article: HtmlPage) -> None:

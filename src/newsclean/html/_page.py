@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import lxml.etree as etree
+import lxml.html
 
 from newsclean._errors import InputError, InputTooLargeError
 from newsclean.html._decode import decode_html
@@ -47,7 +47,7 @@ class HtmlPage:
     site_name: str | None
     declared_language: str | None
     description: str | None
-    tree: etree._Element | None
+    tree: lxml.html.HtmlElement | None
     warnings: tuple[str, ...]
     encoding: str
     encoding_source: str

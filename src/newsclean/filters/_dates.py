@@ -82,6 +82,9 @@ _UPDATED_LABELS = (
     "opdateret", "oppdatert", "päivitetty", "uuendatud", "atjaunots", "atnaujinta",
     "განახლდა", "diperbarui", "cập nhật", "ενημέρωση", "ενημερώθηκε", "עודכן", "बदलाव",
 )  # fmt: skip
+# How much stronger an "Updated" dateline must score than the best other date to stand in for
+# the publication date.
+_UPDATE_GAP = 2.5
 _COMMENT_HINTS = (
     "reply",
     "replied",
@@ -628,10 +631,14 @@ def find_publication_date(
         return None
     published = [c for c in candidates if c.match.kind != "updated"]
     updated = [c for c in candidates if c.match.kind == "updated"]
-    best = _best(published) or _best(updated)
+    best = _best(published)
+    best_updated = _best(updated)
+    if best_updated is not None and (best is None or best.score < best_updated.score - _UPDATE_GAP):
+        # The page shows an "Updated" dateline and no credible publication date: the update
+        # is the best estimate of when it was published (flagged by kind="updated").
+        best = best_updated
     if best is None:
         return None
-    best_updated = _best(updated)
     if best_updated is not None and best_updated.match is best.match:
         best_updated = None
     return DateFinding(

@@ -22,7 +22,9 @@ import gzip
 import heapq
 import json
 import math
+import sys
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -125,12 +127,23 @@ def script_counts(text: str) -> dict[str, int]:
     >>> script_counts("Tbilisi თბილისი 2023")
     {'Georgian': 7, 'Latin': 7}
     """
-    counts: Counter[str] = Counter()
-    for char, n in Counter(text).items():
-        script = _script_of(char)
-        if script is not None:
-            counts[script] += n
+    counts = _count_scripts(text)
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _count_scripts(text: str) -> dict[str, int]:
+    if text.isascii():  # the common case, without a per-character look-up
+        letters = sum(map(str.isalpha, text))
+        return {"Latin": letters} if letters else {}
+    counts: dict[str, int] = {}
+    get = _char_script.get
+    for char, n in Counter(text).items():
+        script = get(char, "")
+        if script == "":
+            script = _script_of(char)
+        if script is not None:
+            counts[script] = counts.get(script, 0) + n
+    return counts
 
 
 def _fold_japanese(counts: dict[str, int]) -> dict[str, int]:
@@ -168,13 +181,17 @@ def dominant_script(text: str) -> str | None:
     Japanese quoting English brand names is still Japanese. Japanese (Han mixed with kana)
     reports "Hiragana"; Han alone reports "Han".
     """
-    return _main_script(_weigh_dense(_fold_japanese(script_counts(text))))
+    return _main_script(_weigh_dense(_fold_japanese(_count_scripts(text))))
 
 
 # -- n-gram profiles -------------------------------------------------------------------------
 
-_LANE_BITS = 24
-_MAX_NGRAMS = (1 << _LANE_BITS) // 256 - 1  # lane values are < 256: no lane can overflow
+# One 16-bit lane per language. Lane values are < 256, so a sum of up to 257 n-grams cannot
+# carry into the next lane: n-grams are summed in chunks of _CHUNK and the lanes unpacked with
+# array("H") after each chunk.
+_LANE_BYTES = 2
+_CHUNK = 256
+_MAX_NGRAMS = 1 << 16  # bounded cost on any input
 
 
 @dataclass(frozen=True)
@@ -183,6 +200,7 @@ class _Group:
     orders: tuple[int, ...]
     scale: int
     table: dict[str, int]
+    index: dict[str, int]  # language -> lane
 
 
 _groups: dict[str, _Group] = {}
@@ -199,14 +217,14 @@ def _pack_group(
 ) -> _Group:
     costs = costs.translate(_INVERT)
     width = len(langs)
-    lane_bytes = _LANE_BITS // 8
+    lane_bytes = _LANE_BYTES
     buf = bytearray(width * lane_bytes)
     table: dict[str, int] = {}
     # Lane value = 255 - cost: higher sums mean likelier languages.
     for row, ngram in enumerate(ngrams):
         buf[0::lane_bytes] = costs[row * width : (row + 1) * width]
         table[ngram] = int.from_bytes(buf, "little")
-    return _Group(langs, orders, scale, table)
+    return _Group(langs, orders, scale, table, {lang: i for i, lang in enumerate(langs)})
 
 
 def _load_index() -> dict[str, object]:
@@ -268,35 +286,50 @@ def _ngrams(words: Sequence[str], orders: tuple[int, ...]) -> list[str]:
     return out
 
 
-def _score_group(group: _Group, text: str, prior: str | None) -> tuple[tuple[str, float], ...]:
+def _unpack(total: int, size: int) -> array[int]:
+    lanes = array("H", total.to_bytes(size, "little"))
+    if sys.byteorder == "big":
+        lanes.byteswap()
+    return array("l", lanes)
+
+
+def _score_group(
+    group: _Group, text: str, prior: str | None, orders: tuple[int, ...] | None = None
+) -> tuple[tuple[str, float], ...]:
     """Ranked (language, probability) for ``text`` within one script group."""
     words = _WORD.findall(text.lower())
-    # Long texts carry enough evidence in their trigrams alone (Lingua does the same); scoring
-    # one order instead of four keeps a 600-character sample well under a millisecond.
-    long_text = sum(map(len, words)) >= _LONG_TEXT_LETTERS
-    orders = (3,) if long_text and 3 in group.orders else group.orders
+    if orders is None:
+        # Long texts carry enough evidence in their trigrams alone (Lingua does the same);
+        # scoring one order instead of four keeps a document sample well under a millisecond.
+        long_text = sum(map(len, words)) >= _LONG_TEXT_LETTERS
+        orders = (3,) if long_text and 3 in group.orders else group.orders
     grams = _ngrams(words, orders)[:_MAX_NGRAMS]
     get = group.table.get
-    # Every lane of a known n-gram is > 0 (costs are capped below 255), so 0 means no evidence.
-    total = sum(filter(None, map(get, grams)))
-    if not total:
+    hits = list(filter(None, map(get, grams)))
+    if not hits:
         return ()
-    mask = (1 << _LANE_BITS) - 1
+    size = _LANE_BYTES * len(group.langs)
+    lanes = _unpack(sum(hits[:_CHUNK]), size)
+    for start in range(_CHUNK, len(hits), _CHUNK):
+        more = _unpack(sum(hits[start : start + _CHUNK]), size)
+        lanes = array("l", [a + b for a, b in zip(lanes, more, strict=True)])
     # Overlapping orders count the same letters several times: divide by the number of orders
     # so the probabilities are not absurdly sharp (the ranking is unchanged).
     temper = group.scale * len(orders)
-    logits = [((total >> (_LANE_BITS * i)) & mask) / temper for i in range(len(group.langs))]
-    for i, lang in enumerate(group.langs):
-        logits[i] += _PREVALENCE.get(lang, 0.0)
+    logits = [lane / temper for lane in lanes]
+    for lang, bonus in _PREVALENCE.items():
+        if lang in group.index:
+            logits[group.index[lang]] += bonus
     if prior == "no":  # generic Norwegian: most of it is written in Bokmal
         prior = "nb"
-    if prior is not None and prior in group.langs:
-        logits[group.langs.index(prior)] += _PRIOR_LOGIT
+    if prior is not None and prior in group.index:
+        logits[group.index[prior]] += _PRIOR_LOGIT
     top = max(logits)
-    weights = [math.exp(x - top) for x in logits]
-    norm = sum(weights)
-    pairs = zip(group.langs, weights, strict=True)
-    ranked = sorted(((lang, w / norm) for lang, w in pairs), key=lambda kv: (-kv[1], kv[0]))
+    # Languages more than 12 nats behind cannot reach the 1e-4 cut: skip their exp().
+    close = [(x, lang) for x, lang in zip(logits, group.langs, strict=True) if x > top - 12.0]
+    weights = [(math.exp(x - top), lang) for x, lang in close]
+    norm = sum(w for w, _ in weights)
+    ranked = sorted(((lang, w / norm) for w, lang in weights), key=lambda kv: (-kv[1], kv[0]))
     return tuple((lang, p) for lang, p in ranked if p >= 1e-4)
 
 
@@ -362,14 +395,25 @@ def identify_language(
     :func:`identify_document_language`.
     """
     text = _bounded(text)
-    counts = _weigh_dense(_fold_japanese(script_counts(text)))
-    script = _main_script(counts)
+    counts = _weigh_dense(_fold_japanese(_count_scripts(text)))
     hint_code = _normalise_code(hint)
     if hint is not None and hint_code is None and hint.strip().lower() not in _UNDETERMINED:
         raise ConfigError(f"language hint {hint!r} is not an ISO 639 language code")
     if hint_code is not None:
+        script = _main_script(counts)
         return LanguageGuess(hint_code, 1.0, script, ((hint_code, 1.0),), "hint")
-    prior_code = _normalise_code(prior)
+    return _identify_counted(text, counts, _normalise_code(prior), detector, None)
+
+
+def _identify_counted(
+    text: str,
+    counts: dict[str, int],
+    prior_code: str | None,
+    detector: LanguageDetector | None,
+    orders: tuple[int, ...] | None,
+) -> LanguageGuess:
+    """:func:`identify_language` once the (weighted) script counts are known."""
+    script = _main_script(counts)
     letters = sum(counts.values())
     if script is None or letters < _MIN_LETTERS:
         return _fallback(script, prior_code, "no_letters" if script is None else "too_short")
@@ -382,7 +426,7 @@ def identify_language(
     group = _load_group(script)
     if group is None:
         return _fallback(script, prior_code, "unsupported_script")
-    ranked = _score_group(group, text, prior_code)
+    ranked = _score_group(group, text, prior_code, orders)
     if not ranked:
         return _fallback(script, prior_code, "no_evidence")
     lang, prob = ranked[0]
@@ -442,8 +486,10 @@ def detect_language(text: str) -> str | None:
 
 # Enough text to be sure of the language, little enough to stay fast on long articles.
 _DOC_SAMPLE_CHARS = 500
-_BLOCK_MIN_LETTERS = 12
-_BLOCK_SAMPLE_CHARS = 300
+_BLOCK_MIN_LETTERS = 24
+_PROSE_MIN_LETTERS = 12
+_BLOCK_SAMPLE_CHARS = 200
+_BLOCK_ORDERS = (3,)
 
 
 def identify_block_languages(
@@ -463,25 +509,42 @@ def identify_block_languages(
     shared script get ``language=None``, ``reason="script_only"`` and their ``script``, which is
     all a foreign-script filter needs.
     """
+    prior_code = _normalise_code(prior)
+    seen: dict[str, LanguageGuess] = {}  # menus and footers repeat lines
     guesses: list[LanguageGuess] = []
     for block in blocks:
         head = block[:_BLOCK_SAMPLE_CHARS]
-        counts = _weigh_dense(_fold_japanese(script_counts(head)))
-        letters = sum(counts.values())
-        script = _main_script(counts)
-        single = _SCRIPT_LANGUAGE.get(script, "zh" if script == "Han" else None) if script else None
-        if letters >= min_letters and not (script_only and single is None):
-            guesses.append(identify_language(head, prior=prior, detector=detector))
-        elif script is not None and single is not None and letters >= _MIN_LETTERS:
-            share = counts[script] / letters
-            guesses.append(LanguageGuess(single, share, script, ((single, share),), "script"))
-        else:
-            if script is None:
-                reason = "no_letters"
-            else:
-                reason = "script_only" if letters >= min_letters else "too_short"
-            guesses.append(LanguageGuess(None, 0.0, script, (), "none", reason))
+        guess = seen.get(head)
+        if guess is None:
+            guess = seen[head] = _identify_block(
+                head, prior_code, detector, min_letters, script_only
+            )
+        guesses.append(guess)
     return guesses
+
+
+def _identify_block(
+    head: str,
+    prior_code: str | None,
+    detector: LanguageDetector | None,
+    min_letters: int,
+    script_only: bool,
+) -> LanguageGuess:
+    counts = _weigh_dense(_fold_japanese(_count_scripts(head)))
+    letters = sum(counts.values())
+    script = _main_script(counts)
+    single = _SCRIPT_LANGUAGE.get(script, "zh" if script == "Han" else None) if script else None
+    if script is None:
+        return LanguageGuess(None, 0.0, None, (), "none", "no_letters")
+    if single is not None and letters >= _MIN_LETTERS:
+        share = counts[script] / letters
+        return LanguageGuess(single, share, script, ((single, share),), "script")
+    if letters < min_letters:
+        return LanguageGuess(None, 0.0, script, (), "none", "too_short")
+    if script_only:
+        return LanguageGuess(None, 0.0, script, (), "none", "script_only")
+    # Trigrams alone: a block's language is a cheaper question than a sentence benchmark's.
+    return _identify_counted(head, counts, prior_code, detector, _BLOCK_ORDERS)
 
 
 _PLACEHOLDER = regex.compile(r"\blorem\s+ipsum\b|\bipsum\s+dolor\b", regex.IGNORECASE)
@@ -511,7 +574,7 @@ def _prose_weight(block: str) -> float:
     """
     words = _LETTER_RUN.findall(block)
     letters = sum(map(len, words))
-    if letters < _BLOCK_MIN_LETTERS or ("psum" in block and _PLACEHOLDER.search(block)):
+    if letters < _PROSE_MIN_LETTERS or ("psum" in block and _PLACEHOLDER.search(block)):
         return 0.0
     size = len(block)
     # One CJK or Thai character carries about as much as a short word: count it thrice.

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from newsclean._errors import DecodeError, InputTooLargeError
 from newsclean.html import (
+    BLOCK_KINDS,
     HtmlBlock,
     HtmlPage,
     decode_html,
@@ -21,6 +22,10 @@ from newsclean.html import (
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
 KINDS = {"paragraph", "heading", "list_item", "quote", "table_row", "preformatted", "title"}
+
+
+def test_block_kinds_exported() -> None:
+    assert BLOCK_KINDS == KINDS
 
 
 def _page(body: str, head: str = "") -> str:

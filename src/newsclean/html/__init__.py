@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from newsclean.html._decode import decode_html
-from newsclean.html._page import HtmlBlock, HtmlPage, extract_html, looks_like_html
+from newsclean.html._page import BLOCK_KINDS, HtmlBlock, HtmlPage, extract_html, looks_like_html
 from newsclean.html._parse import parse_html
 
 __all__ = [
+    "BLOCK_KINDS",
     "HtmlBlock",
     "HtmlPage",
     "decode_html",

@@ -48,7 +48,6 @@ _LD_CONT = 0.5
 _CELL_PARTS = frozenset({"td", "th", "tr", "table"})
 _NON_CANDIDATES = frozenset({"li", "ul", "ol", "dl", "dd", "dt"})
 _CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "div", "section", "table", "header", "figure"})
-_COMMA_RE = re.compile("[,\uff0c\u3001\u060c]")
 _SENTENCE_END_RE = re.compile(r"[.!?\u3002\uff01\uff1f\u061f\u0964]['\"\u201d\u2019)]?$")
 _BYLINE_RE = re.compile(
     r"^(?:by|par|von|por|di|door|av|af|por|автор|written by|posted by|words by)[\s:]+\S",

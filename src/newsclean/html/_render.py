@@ -136,7 +136,6 @@ _CELL_TAGS = frozenset({"td", "th"})
 _COMMA_RE = re.compile("[,\uff0c\u3001\u060c]")
 _BR = "\x00"  # parse_html removes NUL from input, so it is free to mark line breaks
 _SPACE_RE = re.compile(r"\s+")
-_BREAKS_RE = re.compile(r"[ \t\r\f\v]*\x00(?:[\s]*\x00)+[ \t\r\f\v]*")
 _CELL_SEP = " | "
 
 

@@ -38,7 +38,8 @@ def test_site_corpus_has_several_pages() -> None:
 def test_recurring_lines_become_template() -> None:
     tpl = learn_template(_read(p) for p in PAGES)
     assert tpl.n_documents == len(PAGES)
-    assert "Local news for the upper valley since 1921" in tpl
+    tagline = next(ln for ln in _read(PAGES[0]).splitlines() if ln.startswith("Local news"))
+    assert tagline in tpl
     assert tpl.is_template_line("© 2024 Valley Herald")
     # Digits are normalised: another year is the same footer line.
     assert tpl.is_template_line("© 2031 Valley Herald")
@@ -96,7 +97,7 @@ def test_json_round_trip() -> None:
     data = json.loads(json.dumps(tpl.to_dict()))
     back = Template.from_dict(data)
     assert back == tpl
-    assert "Local news for the upper valley since 1921" in back
+    assert tpl.n_documents == back.n_documents
 
 
 def test_from_dict_rejects_garbage() -> None:

@@ -9,6 +9,7 @@ short subheadings and list items between paragraphs stay in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,38 +23,36 @@ from newsclean.dumps._stopwords import guess_language, stopwords_for
 from newsclean.dumps._template import Template
 from newsclean.dumps._text import count_words, normalize_phrase, tokenize
 
-_SENTENCE_PUNCT_RE = regex.compile(r"[.!?。！？](?:\s|$)|[。！？]")
+_SENTENCE_PUNCT_RE = re.compile(r"[.!?。！？](?:\s|$)|[。！？]")
 _UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
-_ARTEFACT_RE = regex.compile(
+_ARTEFACT_RE = re.compile(
     r"^(?:IFRAME:|\[(?:IMG|INS:|BUTTON|_|X|\s*\])|:INS\]|_{3,}|\(BUTTON\)|\[[^\]]{0,40}\]$)"
 )
-_CAP_RE = regex.compile(r"^\p{Lu}")
 # "companyNews CorpBarron'sBigCharts": menu items glued by a renderer without separators.
 # "(Image: GETTY)", "(Photo: Jane Doe/AP)" closing a caption.
-_CREDIT_TAIL_RE = regex.compile(
+_CREDIT_TAIL_RE = re.compile(
     r"\((?:images?|photos?|pictures?|credit|foto|bild|source|fuente|fonte)\s*:[^()]{1,60}\)\s*$",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-_CAMEL_JOIN_RE = regex.compile(r"\p{Ll}\p{Lu}|\p{Ll}'s\p{Lu}")
+_CAMEL_JOIN_RE = re.compile(r"[a-zß-ÿ](?:'s)?[A-ZÀ-Þ]")
 # Lines that head a reader comment: "Jane on May 2, 2019 at 6:34 am said:", "2 days ago".
-_COMMENT_META_RE = regex.compile(
+_COMMENT_META_RE = re.compile(
     r"(?:\b(?:says|said|wrote|writes|schreibt|schrieb|écrit|dit|escribió|escribe|disse|scrive"
     r"|пишет|написал|написала|пише|napisał|napisała|yazdı)\s*:\s*$"
     r"|^\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
     r"|\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s|$))",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 # A short block that is only a date ("Wednesday November 20, 2019", "19.11.2019 12:26"): under
 # the article, repeated dates mark a teaser list or a comment thread.
-_DATE_META_RE = regex.compile(r"(?:\b(?:19|20)\d\d\b.*|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*)$")
+_DATE_META_RE = re.compile(r"(?:\b(?:19|20)\d\d\b.*|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*)$")
 _COMMENT_WINDOW = 8
-_TITLE_SEP_RE = regex.compile(r"\s+(?:[|\-–—:»/\\·•]|::)\s+")
+_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—:»/\\·•]|::)\s+")
 # A block repeated in one page is a caption, a teaser or a banner; long repeated paragraphs are
 # more likely the article quoting itself, so they are left to the other signals.
 _MAX_DUPLICATE_WORDS = 30
 _COMMENT_CUT_SHARE = 0.4
 _COMMENT_CUT_WORDS = 60.0
-_CASED_RE = regex.compile(r"^[\p{Ll}\p{Lu}]")
 
 
 @dataclass(frozen=True)
@@ -109,9 +108,15 @@ def _features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> _Featur
     folded = [t.casefold() for t in toks]
     stop = sum(1 for t in folded if t in stops) / len(toks) if toks else 0.0
     end = ends_sentence(text)
-    cased = [t for t in toks if _CASED_RE.match(t)]
-    caps = sum(1 for t in cased if _CAP_RE.match(t)) / len(cased) if cased else 0.0
-    lex = match_lexicon(text, words, sentence_end=end) if use_lexicon else None
+    upper = lower = 0
+    for t in toks:
+        if t[0].isupper():
+            upper += 1
+        elif t[0].islower():
+            lower += 1
+    caps = upper / (upper + lower) if upper + lower else 0.0
+    key = normalize_phrase(text) if use_lexicon and words <= 40 else ""
+    lex = match_lexicon(text, words, sentence_end=end, key=key) if use_lexicon else None
     if lex is None and use_lexicon and words <= 40 and _CREDIT_TAIL_RE.search(text):
         lex = "credit"
     return _Features(
@@ -122,8 +127,8 @@ def _features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> _Featur
         cap_share=caps,
         lexicon=lex,
         artefact=_ARTEFACT_RE.match(text) is not None,
-        unspaced=len(_UNSPACED_RE.findall(text)) > len(toks),
-        keyword=use_lexicon and words <= 25 and has_keyword(text),
+        unspaced=not text.isascii() and len(_UNSPACED_RE.findall(text)) > len(toks),
+        keyword=use_lexicon and words <= 25 and has_keyword(text, key=key),
         camel_share=len(_CAMEL_JOIN_RE.findall(text)) / words if words else 0.0,
     )
 
@@ -205,11 +210,13 @@ def _cut_at_comments(
     if total <= 0:
         return region
     seen = 0.0
-    meta = [_is_comment_meta(feats[i], segments[i].cleaned) for i in range(len(segments))]
-    strong = [
-        feats[i].lexicon == "comments" or _COMMENT_META_RE.search(segments[i].cleaned) is not None
-        for i in range(len(segments))
-    ]
+    meta = [False] * len(segments)
+    strong = [False] * len(segments)
+    for i in range(start, end):
+        meta[i] = _is_comment_meta(feats[i], segments[i].cleaned)
+        strong[i] = feats[i].lexicon == "comments" or (
+            meta[i] and _COMMENT_META_RE.search(segments[i].cleaned) is not None
+        )
     for i in range(start, end):
         share_ok = seen >= _COMMENT_CUT_SHARE * total
         words_ok = seen >= _COMMENT_CUT_WORDS
@@ -304,9 +311,9 @@ def _title_from_head(
     for i in range(1, min(len(segments), region[1] + 1)):
         if feats[i].words > 40 or feats[i].lexicon is not None:
             continue
-        if normalize_phrase(segments[i].cleaned) in variants:
-            if best is None or abs(i - region[0]) < abs(best - region[0]):
-                best = i
+        closer = best is None or abs(i - region[0]) < abs(best - region[0])
+        if closer and normalize_phrase(segments[i].cleaned) in variants:
+            best = i
     return best
 
 

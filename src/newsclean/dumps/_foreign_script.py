@@ -49,6 +49,8 @@ def find_foreign_script_edges(
     passed over. The same script inside the body (a quote in Arabic, a Russian name) is never
     touched because only the edges are walked.
     """
+    if all(t.isascii() for t, k in zip(texts, keep, strict=False) if k):
+        return []
     total: Counter[str] = Counter()
     per_block: list[Counter[str]] = []
     for text, k in zip(texts, keep, strict=False):

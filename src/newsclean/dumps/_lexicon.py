@@ -59,13 +59,15 @@ def load_lexicon() -> Lexicon:
     return Lexicon(phrases, words, frozenset(keywords), anywhere)
 
 
-def has_keyword(text: str) -> bool:
-    """Return True if ``text`` contains a site-furniture keyword ("newsletter", "cookies")."""
+def has_keyword(text: str, *, key: str | None = None) -> bool:
+    """Return True if ``text`` contains a site-furniture keyword ("newsletter", "subscribe")."""
     keywords = load_lexicon().keywords
-    return any(t in keywords for t in normalize_phrase(text).split(" "))
+    return any(t in keywords for t in (key or normalize_phrase(text)).split(" "))
 
 
-def match_lexicon(text: str, n_words: int, *, sentence_end: bool) -> str | None:
+def match_lexicon(
+    text: str, n_words: int, *, sentence_end: bool, key: str | None = None
+) -> str | None:
     """Return the boilerplate category of a block, or None.
 
     A block matches when its whole normalised text is a phrase, when it is a short row made only
@@ -75,7 +77,8 @@ def match_lexicon(text: str, n_words: int, *, sentence_end: bool) -> str | None:
     if n_words > 14:
         return None
     lex = load_lexicon()
-    key = normalize_phrase(text)
+    if not key:
+        key = normalize_phrase(text)
     if not key:
         return None
     hit = lex.phrases.get(key)

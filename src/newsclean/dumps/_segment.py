@@ -7,6 +7,8 @@ runs of spaces. A block is a span of the dump plus whitespace/artefact fixes, ne
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -15,10 +17,10 @@ from newsclean._fix import Fix, apply_fixes
 
 SEGMENT_KINDS = frozenset({"paragraph", "heading", "list_item", "quote"})
 
-_BULLET_RE = regex.compile(r"(?:[*+•●○◦▪■□‣·]|[-–](?=\s))[ \t]+(?=\S)")
-_LINK_MARK_RE = regex.compile(r"\[\d{1,4}\]")
-_INNER_SPACE_RE = regex.compile(r"[ \t\u00a0]{2,}")
-_PIECE_SPLIT_RE = regex.compile(r"[ \t\u00a0]*\t[ \t\u00a0]*|[ \t\u00a0]{3,}")
+_BULLET_RE = re.compile(r"(?:[*+•●○◦▪■□‣·]|[-–](?=\s))[ \t]+(?=\S)")
+_LINK_MARK_RE = re.compile(r"\[\d{1,4}\]")
+_INNER_SPACE_RE = re.compile(r"[ \t\u00a0]{2,}")
+_PIECE_SPLIT_RE = re.compile(r"[ \t\u00a0]*\t[ \t\u00a0]*|[ \t\u00a0]{3,}")
 # "...end of sentence.Next sentence" (two lower-case letters or a digit before the stop, so that
 # initials and abbreviations such as "U.S.Army" stay whole).
 _GLUE_RE = regex.compile(r"(?<=(?:\p{Ll}\p{Ll}|\d)[.!?]['\"”’»)]?)(?=\p{Lu}\p{Ll})")
@@ -26,8 +28,10 @@ _WIDE_RE = regex.compile(
     r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
     r"\uffe0-\uffe6\U00020000-\U0003fffd]"
 )
+# Cheap pre-check: a sentence end directly followed by a letter (possible glue).
+_GLUE_HINT_RE = re.compile(r"[.!?][\'\"”’»)]?[^\W\d_]")
 _UNSPACED_EDGE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
-_SENTENCE_END_RE = regex.compile(r"[.!?。！？…:;]['\"”’»)\]]*$")
+_SENTENCE_END_RE = re.compile(r"[.!?。！？…:;]['\"”’»)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -106,14 +110,14 @@ def _scan_lines(text: str) -> list[_Line | None]:
 def detect_wrap_width(text: str) -> int | None:
     """Return the column at which the dump's lines were hard-wrapped, or None if they were not.
 
-    Wrapped dumps have many long lines that all stop just short of one width and almost none
-    beyond it.
+    Wrapped dumps have many long lines that all stop just short of one width, almost none beyond
+    it, and a line that stops there is followed by a line whose first word would not have fitted.
     """
-    return _wrap_width([ln for ln in _scan_lines(text) if ln is not None])
+    return _wrap_width(text, _scan_lines(text))
 
 
-def _wrap_width(lines: list[_Line]) -> int | None:
-    widths = sorted(ln.width for ln in lines if ln.width >= 40)
+def _wrap_width(text: str, scanned: list[_Line | None]) -> int | None:
+    widths = sorted(ln.width for ln in scanned if ln is not None and ln.width >= 40)
     if len(widths) < 4:
         return None
     cut = widths[min(len(widths) - 1, int(len(widths) * 0.97))]
@@ -123,7 +127,19 @@ def _wrap_width(lines: list[_Line]) -> int | None:
     near = sum(1 for w in widths if cut - 12 <= w <= cut + 2)
     if beyond > 0.02 * len(widths) or near < 0.3 * len(widths):
         return None
-    return max(w for w in widths if w <= cut + 2)
+    width = max(w for w in widths if w <= cut + 2)
+    # Where a near-width line goes on on the next line, the next word must not have fitted.
+    forced = free = 0
+    for prev, cur in itertools.pairwise(scanned):
+        if prev is None or cur is None or prev.width < width - 12 or cur.indent != prev.indent:
+            continue
+        if prev.width + 1 + _first_word_width(text, cur) > width:
+            forced += 1
+        else:
+            free += 1
+    if forced < 4 or free > forced:
+        return None
+    return width
 
 
 def _first_word_width(text: str, line: _Line) -> int:
@@ -198,7 +214,9 @@ def _split_line_pieces(text: str, line: _Line) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     for p_start, p_end in pieces:
         cut = p_start
-        for g in _GLUE_RE.finditer(text, p_start, p_end):
+        hint = _GLUE_HINT_RE.search(text, p_start, p_end)
+        matches = _GLUE_RE.finditer(text, hint.start(), p_end) if hint else ()
+        for g in matches:
             if g.start() - cut >= 2 and p_end - g.start() >= 2:
                 out.append((cut, g.start(), line.marker_end if cut == line.start else cut))
                 cut = g.start()
@@ -211,8 +229,8 @@ def _split_line_pieces(text: str, line: _Line) -> list[tuple[int, int, int]]:
     return trimmed
 
 
-_OPEN_END_RE = regex.compile(r"[,(\[{/&+–—-]$")
-_LAST_WORD_RE = regex.compile(r"(\w+)$")
+_OPEN_END_RE = re.compile(r"[,(\[{/&+–—-]$")
+_LAST_WORD_RE = re.compile(r"(\w+)$")
 # Words a sentence cannot end on (articles, prepositions, conjunctions): a line break after one
 # sits inside the sentence.
 _OPEN_WORDS = frozenset(
@@ -328,7 +346,7 @@ _OPEN_WORDS = frozenset(
     ]
 )
 _CONT_START_RE = regex.compile(r"^(?:[,.;:!?)\]}%]|\p{Ll})")
-_NO_SPACE_START_RE = regex.compile(r"^[,.;:!?)\]}%]")
+_NO_SPACE_START_RE = re.compile(r"^[,.;:!?)\]}%]")
 
 
 def _joins_inline(text: str, prev_end: int, cur_start: int) -> bool:
@@ -343,7 +361,8 @@ def _joins_inline(text: str, prev_end: int, cur_start: int) -> bool:
     if ends_sentence(head):
         return False
     nxt = text[cur_start : cur_start + 2]
-    if _CONT_START_RE.match(nxt):
+    if _CONT_START_RE.match(nxt) and (nxt[0] < "\u0590" or "\u1e00" <= nxt[0] < "\u2000"):
+        # Lower case means "goes on" only in cased alphabets (Georgian letters are Ll too).
         return True
     if _OPEN_END_RE.search(head):
         return True
@@ -411,7 +430,7 @@ def segment_dump(text: str) -> list[Segment]:
     """
     scanned = _scan_lines(text)
     present = [ln for ln in scanned if ln is not None]
-    width = _wrap_width(present)
+    width = _wrap_width(text, scanned)
     segments: list[Segment] = []
     if width is None:
         return _segment_unwrapped(text, present)

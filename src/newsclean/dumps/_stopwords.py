@@ -27,20 +27,35 @@ def load_all_stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+_GUESS_SAMPLE = 3000
+
+
+@lru_cache(maxsize=1)
+def _stopword_index() -> dict[str, tuple[str, ...]]:
+    """word -> languages whose stopword list holds it (one dict lookup per token)."""
+    index: dict[str, list[str]] = {}
+    for lang, words in sorted(load_stopwords().items()):
+        for w in words:
+            index.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
 def guess_language(tokens: Sequence[str]) -> str | None:
     """Return the language whose stopwords cover most of ``tokens`` (casefolded), or None.
 
     A cheap guess that only serves to pick a stopword list; it needs a few hits to answer.
     """
-    lists = load_stopwords()
-    best: str | None = None
-    best_hits = 0
-    for lang in sorted(lists):
-        words = lists[lang]
-        hits = sum(1 for t in tokens if t in words)
-        if hits > best_hits:
-            best, best_hits = lang, hits
-    if best_hits < 5 or best_hits < 0.05 * len(tokens):
+    index = _stopword_index()
+    hits: dict[str, int] = {}
+    sample = tokens[:_GUESS_SAMPLE]
+    for t in sample:
+        for lang in index.get(t, ()):
+            hits[lang] = hits.get(lang, 0) + 1
+    if not hits:
+        return None
+    best = min(hits, key=lambda k: (-hits[k], k))
+    best_hits = hits[best]
+    if best_hits < 5 or best_hits < 0.05 * len(sample):
         return None
     return best
 

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from newsclean._errors import ConfigError, InputError
 
-_DIGITS_RE = regex.compile(r"\d+")
-_SPACE_RE = regex.compile(r"\s+")
+_DIGITS_RE = re.compile(r"\d+")
+_SPACE_RE = re.compile(r"\s+")
 _FORMAT = "newsclean.template/1"
 
 DEFAULT_MIN_DOCUMENTS = 3

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
 import regex
 
 # Letters of scripts written without spaces count per character (two characters ~ one word).
-_WORD_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*")
+# The stdlib engine is several times faster than ``regex`` on these simple classes.
+_WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
 _UNSPACED_RE = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
 )
-_NON_WORD_RE = regex.compile(r"[^\p{L}\p{M}\s]+")
-_SPACE_RE = regex.compile(r"\s+")
+_NON_WORD_RE = re.compile(r"[\W\d_]+")
+_SPACE_RE = re.compile(r"\s+")
 
 
 def tokenize(text: str) -> list[str]:
@@ -24,6 +26,8 @@ def tokenize(text: str) -> list[str]:
 def count_words(text: str, tokens: list[str] | None = None) -> int:
     """Return a word count that also works for scripts written without spaces."""
     toks = tokenize(text) if tokens is None else tokens
+    if text.isascii():
+        return len(toks)
     unspaced = len(_UNSPACED_RE.findall(text))
     if unspaced:
         return max(len(toks), len(toks) - 1 + unspaced // 2)
@@ -33,8 +37,7 @@ def count_words(text: str, tokens: list[str] | None = None) -> int:
 def normalize_phrase(text: str) -> str:
     """Casefold, drop digits and punctuation, collapse whitespace: the lexicon/template key."""
     text = text.casefold().replace("’", " ").replace("'", " ")
-    text = _NON_WORD_RE.sub(" ", text)
-    return _SPACE_RE.sub(" ", text).strip()
+    return " ".join(_NON_WORD_RE.sub(" ", text).split())
 
 
 @lru_cache(maxsize=64)

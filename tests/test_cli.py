@@ -214,14 +214,21 @@ def test_interrupted_and_killed_runs_resume_to_every_document_exactly_once(tmp_p
     out = tmp_path / "out.jsonl"
     args = ["clean", "in", "-o", str(out), "--jobs", "2", "--no-templates"]
 
+    # Ctrl-C in a terminal signals the whole process group; workers must leave it to the main.
     first = _start(args, tmp_path)
-    _wait_for_lines(out, 20, first)
-    first.send_signal(signal.SIGINT)
+    _wait_for_lines(out, 15, first)
+    os.killpg(first.pid, signal.SIGINT)
     assert first.wait(20) == 130
     assert out.read_bytes().endswith(b"\n")
 
+    terminated = _start([*args, "--resume"], tmp_path)
+    _wait_for_lines(out, out.read_bytes().count(b"\n") + 15, terminated)
+    terminated.send_signal(signal.SIGTERM)
+    assert terminated.wait(20) == 143
+    assert out.read_bytes().endswith(b"\n")
+
     second = _start([*args, "--resume"], tmp_path)
-    _wait_for_lines(out, out.read_bytes().count(b"\n") + 20, second)
+    _wait_for_lines(out, out.read_bytes().count(b"\n") + 15, second)
     os.killpg(second.pid, signal.SIGKILL)
     second.wait(20)
 

@@ -626,9 +626,13 @@ def _worker_main(conn: Connection, clean_fn: CleanFn | None, config: Any) -> Non
             cache[models[0]] = models[1]
         if kind == "clean":
             site_models = cache.get(site, SiteModels()) if site is not None else SiteModels()
-            conn.send(clean_payload(payload, clean_fn, config, site_models))
+            result: Any = clean_payload(payload, clean_fn, config, site_models)
         else:
-            conn.send(learn_payload(payload, config))
+            result = learn_payload(payload, config)
+        try:
+            conn.send(result)
+        except OSError:
+            return  # the main process is gone; its replacement will redo this document
 
 
 def clean_payload(

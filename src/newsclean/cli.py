@@ -1,7 +1,8 @@
 """The ``newsclean`` command: clean folders, files, JSONL and WARC dumps into JSON records.
 
 Exit status: 0 when every document produced a record or an error record, 1 when the run could not
-finish (for example the output cannot be written), 2 on usage errors, 130 when interrupted.
+finish (for example the output cannot be written), 2 on usage errors, 130 when interrupted
+(Ctrl-C) and 143 when terminated (SIGTERM); both stop after whole records, ready for ``--resume``.
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -30,6 +33,15 @@ from ._version import __version__
 
 _SWITCHES = tuple(f.name for f in dataclasses.fields(CleanConfig) if f.type in ("bool", bool))
 _INTERRUPTED = 130
+_TERMINATED = 143
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: stop after whole records, so ``--resume`` can continue."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 def main(argv: Sequence[str] | None = None, *, clean_fn: CleanFn | None = None) -> int:
@@ -69,7 +81,6 @@ def build_parser() -> argparse.ArgumentParser:
         "clean",
         help="clean files, folders, globs, JSONL or WARC into JSON records",
         description="Clean every document found under PATH... and write one record per document.",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
     clean.add_argument(
         "paths",
@@ -81,8 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--files-from", metavar="FILE", help="read paths to clean, one per line ('-': stdin)"
     )
     out = clean.add_argument_group("output")
-    out.add_argument("-o", "--output", default="-", help="output file ('-': stdout)")
-    out.add_argument("--format", choices=FORMATS, default="jsonl", help="output format")
+    out.add_argument("-o", "--output", default="-", help="output file (default '-': stdout)")
+    out.add_argument(
+        "--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)"
+    )
     out.add_argument("--errors", metavar="FILE", help="write error records to FILE (JSONL)")
     out.add_argument("--summary", metavar="FILE", help="write the run summary to FILE as JSON")
     out.add_argument(
@@ -92,13 +105,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run = clean.add_argument_group("execution")
     run.add_argument(
-        "-j", "--jobs", type=_nonnegative_int, default=0, help="worker processes (0: all cores)"
+        "-j",
+        "--jobs",
+        type=_nonnegative_int,
+        default=0,
+        help="worker processes (default 0: one per core)",
     )
     run.add_argument(
         "--timeout",
         type=_positive_float,
         default=30.0,
-        help="seconds one document may take before it becomes a 'timeout' error record",
+        help="seconds a document may take before it becomes a 'timeout' error (default: 30)",
     )
     run.add_argument(
         "--no-templates",
@@ -108,26 +125,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
     records = clean.add_argument_group("JSON / JSONL records")
-    records.add_argument("--text-field", default="text", help="field holding a text dump")
-    records.add_argument("--html-field", default="html", help="field holding HTML (preferred)")
-    records.add_argument("--url-field", default="url", help="field holding the page URL")
+    records.add_argument(
+        "--text-field", default="text", help="field holding a text dump (default: text)"
+    )
+    records.add_argument(
+        "--html-field", default="html", help="field with HTML, preferred (default: html)"
+    )
+    records.add_argument(
+        "--url-field", default="url", help="field holding the page URL (default: url)"
+    )
     records.add_argument(
         "--date-field", help="field holding the crawl time (reference for relative dates)"
     )
     records.add_argument(
-        "--id-field", help="field holding the record id (default: PATH#LINE, always unique)"
+        "--id-field", help="field holding the record id (default: none, ids are PATH#LINE)"
     )
     records.add_argument(
         "--max-file-bytes",
         type=_positive_int,
         default=SourceOptions().max_file_bytes,
-        help="larger single-document files become 'input_too_large' error records",
+        help="larger one-document files become 'input_too_large' errors (default: 64 MiB)",
     )
     cfg = clean.add_argument_group("cleaning")
     cfg.add_argument("--language-hint", metavar="CODE", help="ISO 639-1 code of the language")
     cfg.add_argument("--date-order", choices=("DMY", "MDY", "YMD"), help="order of numeric dates")
     cfg.add_argument(
-        "--input-format", choices=("auto", "text", "html"), default="auto", help="input kind"
+        "--input-format",
+        choices=("auto", "text", "html"),
+        default="auto",
+        help="input kind (default: auto, sniffed)",
     )
     cfg.add_argument(
         "--disable",
@@ -175,20 +201,29 @@ def run_clean(args: argparse.Namespace, *, clean_fn: CleanFn | None = None) -> i
     error_sink: Sink | None = None
     summary: BatchSummary | None = None
     status = 0
+    previous = _on_sigterm(_raise_terminated)
     try:
         if args.errors:
             error_sink = open_sink(args.errors, "jsonl", append=args.resume)
         summary = run_batch(documents, sink, options=options, error_sink=error_sink, done_ids=done)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("newsclean: interrupted; run again with --resume to continue", file=sys.stderr)
-        status = _INTERRUPTED
+        status = _TERMINATED if isinstance(exc, _Terminated) else _INTERRUPTED
     finally:
+        _on_sigterm(previous)
         sink.close()
         if error_sink is not None:
             error_sink.close()
     if summary is not None:
         _report(summary, args)
     return status
+
+
+def _on_sigterm(handler: Any) -> Any:
+    """Install ``handler`` for SIGTERM and return the previous one (main thread only)."""
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, handler)
 
 
 def _config_from(args: argparse.Namespace) -> CleanConfig:

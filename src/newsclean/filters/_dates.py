@@ -103,7 +103,18 @@ def _label_pattern() -> regex.Pattern[str]:
 
 
 _UPDATED_SET = frozenset(fold(w) for w in _UPDATED_LABELS)
+_TRAILING_LABEL = regex.compile(
+    r"(?<!\w)(?:veröffentlicht|publiziert|erschienen|gepubliceerd|geplaatst|publicerad|"
+    r"publiceret|publisert|opublikowany|zveřejněn[oa]?)(?!\w)",
+    regex.I,
+)
+_SENTENCE_STOP = regex.compile(r"[.!?;|](?:\s|$)")
 _COPYRIGHT = regex.compile(r"(?:©|\(c\)|copyright|&copy;)\s*[\w\s,.\-]{0,12}$", regex.I)
+# "By Jane Doe", "Von Jan Kupitz", "Par Loïc Le Clerc" opening a block or a |-separated cell.
+_BYLINE_ANY = regex.compile(
+    r"(?:^|\|)\s*(?i:by|von|par|por|di|door|av|af|przez|автор|от|tarafından|بقلم|作者)\s+"
+    r"\p{Lu}"
+)
 _SENTENCE_END = regex.compile(r"\w{2,}[.!?](?:\s|$)")
 _WORD = regex.compile(r"[^\W\d_]{2,}")
 _BYLINE = regex.compile(
@@ -324,18 +335,22 @@ def _month_for_language(raw: Raw, language: str | None) -> int:
     return raw.first
 
 
-def _label_kind(text: str, start: int) -> str:
+def _label_kind(text: str, start: int, end: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     window_start = max(line_start, start - 60)
     last = None
     for m in _label_pattern().finditer(text, window_start, start):
         last = m
-    if last is None:
-        return "unknown"
-    between = text[last.end() : start]
-    if len(_WORD.findall(between)) > 3:
-        return "unknown"
-    return "updated" if fold(last.group("label")) in _UPDATED_SET else "published"
+    if last is not None and len(_WORD.findall(text, last.end(), start)) <= 3:
+        return "updated" if fold(last.group("label")) in _UPDATED_SET else "published"
+    # German and Dutch put the participle last: "Der Beitrag wurde am 27. November 2019 um
+    # 15:21 Uhr veröffentlicht".
+    line_end = text.find("\n", end)
+    window_end = min(end + 60, len(text) if line_end < 0 else line_end)
+    after = _TRAILING_LABEL.search(text, end, window_end)
+    if after is not None and not _SENTENCE_STOP.search(text, end, after.start()):
+        return "published"
+    return "unknown"
 
 
 def _resolve(raw: Raw, text: str, ctx: _Context, *, short: bool) -> DateMatch | None:
@@ -427,7 +442,7 @@ def _resolve(raw: Raw, text: str, ctx: _Context, *, short: bool) -> DateMatch | 
         start=start,
         end=end,
         has_time=has_time,
-        kind=_label_kind(text, start),
+        kind=_label_kind(text, start, end),
         ambiguous=ambiguous,
         ambiguity=note,
         order_rule=rule,
@@ -694,6 +709,9 @@ def _score_block(
         return
     dateline = len(block) <= 200 and is_dateline_block(block)
     running = prose[i]
+    byline = _BYLINE_ANY.search(block) is not None or (
+        i > 0 and len(texts[i - 1]) < 80 and _BYLINE_ANY.search(texts[i - 1]) is not None
+    )
     listing = _is_listing(i, dated, texts)
     lowered = block.casefold()
     comment = any(h in lowered for h in _COMMENT_HINTS)
@@ -718,6 +736,8 @@ def _score_block(
             score -= 3.0
         if dateline:
             score += 1.5
+        if byline and not inside:
+            score += 1.0
         if listing and m.kind == "unknown":
             score -= 1.5
         if comment:

@@ -346,6 +346,22 @@ def test_teaser_cards_in_content_are_removed() -> None:
     assert any(b.keep and b.text.startswith("Councillors") for b in page.blocks)
 
 
+def test_thread_of_articles_is_the_content() -> None:
+    posts = "".join(
+        f"<article><p>Reply {i}: we had the same trouble with the heater, and the fix was to"
+        " bleed the radiators before turning the boiler back on.</p></article>"
+        for i in range(5)
+    )
+    page = extract_html(_page(f"<main><div class='thread'>{posts}</div></main>"))
+    assert sum(b.keep for b in page.blocks) == 5
+
+
+def test_cue_words_never_empty_a_real_container() -> None:
+    body = "<div class='widget'>" + _PROSE * 4 + "</div><div class='widget'><a href='/'>x</a></div>"
+    page = extract_html(_page(f"<div class='widget-area'>{body}</div>"))
+    assert any(b.keep for b in page.blocks)
+
+
 def test_link_lists_vs_link_citing_lists() -> None:
     nav = "<ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(5)) + "</ul>"
     bugs = (

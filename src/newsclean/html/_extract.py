@@ -45,6 +45,8 @@ _INIT_SCORE = {
 # paragraph with an inline "Related: ..." link sits just below the block threshold.
 _LD_BLOCK = 0.8
 _LD_CONT = 0.5
+_TEASER_MAX = 0.9  # share of the content above which the items are the content
+_MEANINGFUL_TAGS = frozenset({"nav", "aside", "footer"})
 _CELL_PARTS = frozenset({"td", "th", "tr", "table"})
 _NON_CANDIDATES = frozenset({"li", "ul", "ol", "dl", "dd", "dt"})
 _CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "div", "section", "table", "header", "figure"})
@@ -139,8 +141,10 @@ class _Classifier:
         if cue is None:
             return None
         st = self.stats[el]
-        # A wrapper that holds most of the page's text is layout, not a sidebar.
-        if st.text > 0.6 * self.body_text:
+        # A wrapper that holds most of the page's text is layout, not a sidebar (a class name,
+        # or the <form> some frameworks wrap whole pages in); <nav>/<aside>/<footer> mean it.
+        layout_able = el.tag not in _MEANINGFUL_TAGS
+        if layout_able and st.text > 0.6 * self.body_text:
             return None
         if not cue[1] and st.text >= 500 and _link_density(st) < 0.25:
             return None
@@ -319,7 +323,12 @@ def classify(rendered: Rendered, root: etree._Element) -> etree._Element | None:
     if top is None:
         top = body
         roots = {body}
-    _label(clf, roots)
+    _label(clf, roots, trust_cues=True)
+    # Markup cues are guesses; when they would leave a substantial container empty (a blog
+    # engine that calls every box a "widget"), the container's text is the better evidence.
+    container = sum(clf.stats[r].text for r in roots)
+    if container >= 200 and not any(block.keep for block in clf.blocks):
+        _label(clf, roots, trust_cues=False)
     return top
 
 
@@ -376,10 +385,13 @@ def _teaser_articles(
     }
     total = sum(clf.stats[r].text for r in roots)
     small = {el for el in found if clf.stats[el].text < 0.2 * total}
-    return cards | small if len(small) >= 2 else cards
+    # Items that make up nearly all of the content are the content (a forum thread, a list).
+    if len(small) < 2 or sum(clf.stats[el].text for el in small) > _TEASER_MAX * total:
+        return cards
+    return cards | small
 
 
-def _label(clf: _Classifier, roots: set[etree._Element]) -> None:
+def _label(clf: _Classifier, roots: set[etree._Element], *, trust_cues: bool) -> None:
     seen_long = False
     root_indexes = [
         next((i for i, el in enumerate(chain) if el in roots), -1) for chain in clf.chains
@@ -395,7 +407,7 @@ def _label(clf: _Classifier, roots: set[etree._Element]) -> None:
             block.keep = False
             block.reason = found[1] if found else "outside_main_content"
             continue
-        found = clf.furniture(chain, root_index)
+        found = clf.furniture(chain, root_index) if trust_cues else None
         if found is not None:
             block.keep, block.reason = False, found[1]
             continue

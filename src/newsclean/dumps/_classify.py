@@ -34,6 +34,8 @@ _CREDIT_TAIL_RE = re.compile(
     r"\((?:images?|photos?|pictures?|credit|foto|bild|source|fuente|fonte)\s*:[^()]{1,60}\)\s*$",
     re.IGNORECASE,
 )
+# HTML that leaked into the text (noscript/iframe fallbacks, MathML) and bare URLs.
+_MARKUP_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,300})?/?>|https?://\S+")
 _CAMEL_JOIN_RE = re.compile(r"[a-zß-ÿ](?:'s)?[A-ZÀ-Þ]")
 # Lines that head a reader comment: "Jane on May 2, 2019 at 6:34 am said:", "2 days ago".
 _COMMENT_META_RE = re.compile(
@@ -126,11 +128,19 @@ def _features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> _Featur
         sentences=len(_SENTENCE_PUNCT_RE.findall(text)),
         cap_share=caps,
         lexicon=lex,
-        artefact=_ARTEFACT_RE.match(text) is not None,
+        artefact=_ARTEFACT_RE.match(text) is not None or _is_markup(text),
         unspaced=not text.isascii() and len(_UNSPACED_RE.findall(text)) > len(toks),
         keyword=use_lexicon and words <= 25 and has_keyword(text, key=key),
         camel_share=len(_CAMEL_JOIN_RE.findall(text)) / words if words else 0.0,
     )
+
+
+def _is_markup(text: str) -> bool:
+    """Return True when tags or URLs make up a large part of the block."""
+    if "<" not in text and "://" not in text:
+        return False
+    covered = sum(m.end() - m.start() for m in _MARKUP_RE.finditer(text))
+    return covered > 0.3 * len(text)
 
 
 def _content_score(f: _Features, opts: DumpOptions, has_stoplist: bool) -> float:

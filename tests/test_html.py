@@ -357,9 +357,14 @@ def test_thread_of_articles_is_the_content() -> None:
 
 
 def test_cue_words_never_empty_a_real_container() -> None:
-    body = "<div class='widget'>" + _PROSE * 4 + "</div><div class='widget'><a href='/'>x</a></div>"
-    page = extract_html(_page(f"<div class='widget-area'>{body}</div>"))
-    assert any(b.keep for b in page.blocks)
+    nav = "<nav>" + "".join(
+        f"<a href='/{i}'>Section number {i} of the site</a> " for i in range(14)
+    )
+    page = extract_html(
+        _page(f"{nav}</nav><article><div class='promo'>{_PROSE * 3}</div></article>")
+    )
+    kept = [b for b in page.blocks if b.keep]
+    assert len(kept) == 3 and all(b.text.startswith("Councillors") for b in kept)
 
 
 def test_link_lists_vs_link_citing_lists() -> None:

@@ -160,6 +160,7 @@ def main() -> None:
     from newsclean.filters._langid import (
         _load_groups,
         detect_language,
+        identify_block_languages,
         identify_document_language,
     )
 
@@ -175,6 +176,7 @@ def main() -> None:
     ours_best = sentence_best_of(detect_language, rows)
     if not args.skip_langdetect:
         theirs = predict_sentences("langdetect", langdetect_top(), rows)
+        sections.append("langdetect 1.0.9 (seeded)\n" + score(theirs))
         ratio = median_ms(theirs) / median_ms(ours)
         speed = 2.0 / median_ms(theirs)  # the langid README: langdetect ~2 ms/sentence, idle
         sections.append(
@@ -183,9 +185,9 @@ def main() -> None:
             f" idle reference machine of the langid README: this run was {1 / speed:.1f}x slower"
             " than that machine."
         )
-        sections.append("langdetect 1.0.9 (seeded)\n" + score(theirs))
 
     art = article_times(identify_document_language)
+    blk = article_times(identify_block_languages)
     ok, total, wrong = readability_check(identify_document_language, use_prior=False)
     ok_p, total_p, wrong_p = readability_check(identify_document_language, use_prior=True)
 
@@ -221,6 +223,10 @@ def main() -> None:
         f" single call mean {art['mean']:.3f} ms, median {art['median']:.3f} ms,"
         f" max {art['max']:.3f} ms; fastest of 5 calls: mean {art['best_mean']:.3f} ms,"
         f" max {art['best_max']:.3f} ms.",
+        "",
+        f"`identify_block_languages` on every block of the same dumps (a language per line,"
+        f" menus included): single call mean {blk['mean']:.3f} ms, median {blk['median']:.3f} ms"
+        f" per page; fastest of 5 calls: mean {blk['best_mean']:.3f} ms.",
         "",
         f"Readability pages with a ground-truth `lang`, whole-page dump text only: {ok}/{total}"
         + ("." if not wrong else "; wrong: " + "; ".join(wrong)),

@@ -85,6 +85,7 @@ _UPDATED_LABELS = (
 # How much stronger an "Updated" dateline must score than the best other date to stand in for
 # the publication date.
 _UPDATE_GAP = 2.5
+_CREDIBLE = 1.0
 _COMMENT_HINTS = (
     "reply",
     "replied",
@@ -648,7 +649,9 @@ def find_publication_date(
     updated = [c for c in candidates if c.match.kind == "updated"]
     best = _best(published)
     best_updated = _best(updated)
-    if best_updated is not None and (best is None or best.score < best_updated.score - _UPDATE_GAP):
+    if best_updated is not None and (
+        best is None or (best.score < _CREDIBLE and best.score < best_updated.score - _UPDATE_GAP)
+    ):
         # The page shows an "Updated" dateline and no credible publication date: the update
         # is the best estimate of when it was published (flagged by kind="updated").
         best = best_updated

@@ -51,7 +51,7 @@ def predict_sentences(name: str, detect: object, rows: list[dict[str, str]]) -> 
 
 def median_ms(path: Path) -> float:
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    return statistics.median(row["ms"] for row in rows if "ms" in row)
+    return float(statistics.median(row["ms"] for row in rows if "ms" in row))
 
 
 def profile_memory_mb() -> float:

@@ -425,14 +425,22 @@ def test_langdetect_adapter_is_seeded_and_deterministic() -> None:
     assert detect("12345") == []  # langdetect raises on this; the adapter does not
 
 
-def _worker_detect(texts: list[str]) -> list[tuple[str | None, float]]:
+def _worker_detect(texts: list[str]) -> list[tuple[str | None, float, str | None]]:
     from newsclean.filters._langid import identify_language as identify
+    from newsclean.filters._langid import langdetect_detector as make_langdetect
 
-    return [(g.language, g.confidence) for g in map(identify, texts)]
+    langdetect = make_langdetect()
+    results = []
+    for text in texts:
+        guess = identify(text)
+        plugged = langdetect(text)
+        results.append((guess.language, guess.confidence, plugged[0][0] if plugged else None))
+    return results
 
 
 def test_same_answers_in_a_fresh_worker_process() -> None:
-    texts = [text for _, text in NGRAM_DECIDED[:8]] + ["საქართველო", ""]
+    # langdetect is random unless seeded; a spawned worker starts from a fresh interpreter.
+    texts = [text for _, text in NGRAM_DECIDED[:8]] + ["Ciao, come stai?", "საქართველო", ""]
     here = _worker_detect(texts)
     context = multiprocessing.get_context("spawn")
     with context.Pool(1) as pool:

@@ -57,7 +57,7 @@ BACKOFF = 0.0  # extra cost per backoff step
 
 
 def load_model(models_dir: Path, lang: str, order: int) -> dict[str, tuple[int, int]]:
-    import brotli  # build-time only
+    import brotli  # type: ignore[import-not-found]  # build-time only
 
     path = models_dir / lang / f"{ORDER_NAMES[order]}.json.br"
     if not path.exists():  # the CJK models have unigrams only

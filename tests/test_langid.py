@@ -379,6 +379,15 @@ def test_long_text_is_read_in_bounded_time() -> None:
     assert detect_language(text) == "de"
 
 
+def test_whole_dump_as_one_block_is_read_by_lines() -> None:
+    menu = "\n".join(["Home", "World", "Sport", "Contact us", "Subscribe"] * 400)
+    body = "\n".join(
+        ["Les ministres se sont réunis mardi pour discuter de la réforme des retraites."] * 5
+    )
+    assert len(menu) > 8_000
+    assert identify_document_language([menu + "\n" + body]).language == "fr"
+
+
 def test_long_document_reads_only_a_bounded_sample() -> None:
     para = "The government announced new measures to support the economy on Tuesday."
     long_doc = [para] * 5000

@@ -589,6 +589,28 @@ def _prose_weight(block: str) -> float:
     return alpha * alpha * min(1.0, 0.2 + lower_ratio)
 
 
+_SPLIT_CHARS = 8_000
+_SPLIT_READ = 64_000
+
+
+def _split_long_blocks(
+    blocks: Sequence[str], weights: Sequence[float]
+) -> tuple[list[str], list[float]]:
+    """Lines of very long multi-line blocks (a whole dump passed as one block): a page's head is
+    its menu, so its first characters must not stand for the whole block."""
+    out_blocks: list[str] = []
+    out_weights: list[float] = []
+    for block, weight in zip(blocks, weights, strict=True):
+        if len(block) > _SPLIT_CHARS and "\n" in block:
+            lines = [line for line in block[:_SPLIT_READ].splitlines() if line.strip()]
+            out_blocks.extend(lines)
+            out_weights.extend([weight] * len(lines))
+        else:
+            out_blocks.append(block)
+            out_weights.append(weight)
+    return out_blocks, out_weights
+
+
 def _sample_blocks(
     blocks: Sequence[str], weights: Sequence[float] | None, budget: int
 ) -> tuple[str, bool]:
@@ -601,9 +623,9 @@ def _sample_blocks(
     """
     if weights is None:
         weights = [1.0] * len(blocks)
-        sizes = [float(len(b)) for b in blocks]
-    else:
-        sizes = [len(b) * w for b, w in zip(blocks, weights, strict=True)]
+    if blocks and max(map(len, blocks)) > _SPLIT_CHARS:
+        blocks, weights = _split_long_blocks(blocks, weights)
+    sizes = [len(b) * w for b, w in zip(blocks, weights, strict=True)]
     # nlargest is stable: equal sizes keep document order. Of the longest blocks, drop the ones
     # that are mostly markup, URLs or code (cheap symbol count) before judging prose.
     longest = heapq.nlargest(2 * _CANDIDATE_BLOCKS, range(len(blocks)), key=sizes.__getitem__)

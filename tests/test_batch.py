@@ -232,12 +232,10 @@ def test_plain_progress_line_when_not_a_terminal(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(_batch, "_PLAIN_PROGRESS_EVERY_S", 0.0)
     stream = io.StringIO()
-    progress = _batch._Progress("auto", 10, stream)
-    summary = _batch.BatchSummary(documents=4)
-    summary.errors["timeout"] = 1
-    progress.update(summary)
-    progress.close(summary)
-    assert stream.getvalue().startswith("newsclean: 4/10 documents, ")
+    progress = _batch._Progress("auto", 10, stream, "cleaning")
+    progress.update(4, 4, 1)
+    progress.close()
+    assert stream.getvalue().startswith("newsclean: cleaning 4/10 documents, ")
     assert "1 errors" in stream.getvalue() and "ETA" in stream.getvalue()
 
 
@@ -247,8 +245,7 @@ def test_progress_bar_on_request() -> None:
     from newsclean import _batch
 
     stream = io.StringIO()
-    progress = _batch._Progress("bar", 3, stream)
-    summary = _batch.BatchSummary(documents=3)
-    progress.update(summary)
-    progress.close(summary)
+    progress = _batch._Progress("bar", 3, stream, "cleaning")
+    progress.update(3, 3, 0)
+    progress.close()
     assert "3/3" in stream.getvalue()

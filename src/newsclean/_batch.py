@@ -182,7 +182,7 @@ def run_batch(
         total: int | None = None
         if opts.templates:
             started = time.perf_counter()
-            models, total = _learn_sites(documents(), pool, opts, summary)
+            models, total = _learn_sites(documents(), pool, opts, summary, err)
             summary.learn_seconds = time.perf_counter() - started
             pool.site_models = models
         started = time.perf_counter()
@@ -209,7 +209,7 @@ def _clean_all(
     total: int | None,
     err: TextIO,
 ) -> None:
-    progress = _Progress(opts.progress, total, err)
+    progress = _Progress(opts.progress, total, err, "cleaning")
     last_flush = time.monotonic()
     try:
         for line, code, audit in pool.imap(_clean_tasks(documents, opts, done_ids, summary)):
@@ -223,14 +223,15 @@ def _clean_all(
             else:
                 summary.errors[code] += 1
                 (error_sink or sink).write(line)
-            progress.update(summary)
+            errors = sum(summary.errors.values())
+            progress.update(summary.documents + summary.skipped, summary.documents, errors)
             now = time.monotonic()
             if now - last_flush >= _FLUSH_EVERY_S:
                 _flush(sink, error_sink)
                 last_flush = now
     finally:
         _flush(sink, error_sink)
-        progress.close(summary)
+        progress.close()
 
 
 def _flush(sink: Sink, error_sink: Sink | None) -> None:
@@ -313,18 +314,24 @@ def _learn_sites(
     pool: _WorkerPool,
     opts: BatchOptions,
     summary: BatchSummary,
+    err: TextIO,
 ) -> tuple[dict[str, SiteModels], int]:
     counter = [0]
     models: dict[str, SiteModels] = {}
     sites: set[str] = set()
     # Chunks are large: keep only a couple per worker in flight.
     tasks = _learn_tasks(documents, opts, counter, sites)
-    for site, result in pool.imap(tasks, window=2 * summary.jobs):
-        template, profile, failure = result
-        if failure is not None:
-            summary.warnings["template_learning_failed"] += 1
-            continue
-        models[site] = _merge_models(models.get(site), template, profile)
+    progress = _Progress(opts.progress, None, err, "learning site templates")
+    try:
+        for site, result in pool.imap(tasks, window=2 * summary.jobs):
+            template, profile, failure = result
+            if failure is not None:
+                summary.warnings["template_learning_failed"] += 1
+            else:
+                models[site] = _merge_models(models.get(site), template, profile)
+            progress.update(counter[0], counter[0], 0)
+    finally:
+        progress.close()
     summary.sites = len(sites)
     useful = {site: _useful(m) for site, m in models.items()}
     models = {
@@ -742,8 +749,10 @@ def audit_counts(article: Mapping[str, Any]) -> dict[str, dict[str, int]]:
 class _Progress:
     """tqdm bar on a terminal, a plain line every few seconds otherwise, nothing when quiet."""
 
-    def __init__(self, mode: str, total: int | None, stream: TextIO) -> None:
+    def __init__(self, mode: str, total: int | None, stream: TextIO, label: str) -> None:
         self._stream = stream
+        self._label = label
+        self._total = total
         self._bar: Any = None
         self._plain = False
         self._started = time.monotonic()
@@ -754,34 +763,33 @@ class _Progress:
         if mode == "bar" or (mode == "auto" and tty):
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, unit="doc", file=stream, dynamic_ncols=True)
+            self._bar = tqdm(total=total, unit="doc", desc=label, file=stream, dynamic_ncols=True)
         else:
             self._plain = True
-        self._total = total
 
-    def update(self, summary: BatchSummary) -> None:
+    def update(self, position: int, processed: int, errors: int) -> None:
+        """``position``: documents behind us (with skipped ones); ``processed``: by this run."""
         if self._bar is not None:
-            self._bar.update(summary.documents + summary.skipped - self._bar.n)
+            self._bar.update(position - self._bar.n)
         elif self._plain:
             now = time.monotonic()
             if now - self._last >= _PLAIN_PROGRESS_EVERY_S:
                 self._last = now
-                self._write_line(summary, now)
+                self._write_line(position, processed, errors, now)
 
-    def close(self, summary: BatchSummary) -> None:
+    def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
 
-    def _write_line(self, summary: BatchSummary, now: float) -> None:
+    def _write_line(self, position: int, processed: int, errors: int, now: float) -> None:
         elapsed = now - self._started
-        rate = summary.documents / elapsed if elapsed > 0 else 0.0
+        rate = processed / elapsed if elapsed > 0 else 0.0
         of = f"/{self._total}" if self._total is not None else ""
         eta = ""
         if self._total is not None and rate > 0:
-            eta = f", ETA {(self._total - summary.documents - summary.skipped) / rate:.0f} s"
-        errors = sum(summary.errors.values())
+            eta = f", ETA {(self._total - position) / rate:.0f} s"
         self._stream.write(
-            f"newsclean: {summary.documents + summary.skipped}{of} documents, "
+            f"newsclean: {self._label} {position}{of} documents, "
             f"{rate:.1f} docs/s, {errors} errors{eta}\n"
         )
         self._stream.flush()

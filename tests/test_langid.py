@@ -425,6 +425,14 @@ def test_user_detector_without_answer_gives_none() -> None:
     assert (guess.language, guess.reason) == (None, "no_evidence")
 
 
+def test_user_detector_failure_is_recorded_not_raised() -> None:
+    def broken(text: str) -> Sequence[tuple[str, float]]:
+        raise ValueError("predict processes one line at a time")
+
+    guess = identify_language("Some English words here.", detector=broken, prior="en")
+    assert (guess.language, guess.method, guess.reason) == ("en", "prior", "detector_error")
+
+
 def test_langdetect_adapter_is_seeded_and_deterministic() -> None:
     detect = langdetect_detector()
     text = "The government announced new measures to support the economy."

@@ -9,7 +9,7 @@ Pipeline for one text (see docs/language.md for the reasoning and the measured f
    from Lingua's published language models (``data/langid/profiles.json.gz``, built by
    ``tools/build_langid_profiles.py``). Every n-gram maps to one Python int that packs a score
    lane per language, so scoring a text is one ``sum()`` over dictionary look-ups: deterministic
-   (no sampling) and about 100x faster than langdetect's loop.
+   (no sampling) and some 25x faster than langdetect on the same machine.
 3. A user detector (any callable following :class:`LanguageDetector`) can replace step 2.
 
 Nothing here raises on text: empty, digits-only or emoji-only input gives a guess whose
@@ -69,7 +69,8 @@ class LanguageGuess:
     ``method`` says what decided: ``"hint"``, ``"script"``, ``"ngram"``, ``"detector"``,
     ``"prior"`` or ``"none"``; ``reason`` is a machine-readable code when ``language`` is None or
     the answer is weak: ``"no_letters"``, ``"too_short"``, ``"no_evidence"`` (no known n-gram),
-    ``"unsupported_script"``, ``"placeholder_text"`` (lorem ipsum), ``"script_only"`` (block
+    ``"unsupported_script"``, ``"placeholder_text"`` (lorem ipsum), ``"detector_error"`` (a
+    plugged-in detector raised: recorded, not propagated), ``"script_only"`` (block
     mode without n-grams) or ``"low_confidence"`` (confidence < 0.5, language still given).
     """
 
@@ -466,11 +467,14 @@ def _run_detector(
     detector: LanguageDetector, text: str, script: str, prior: str | None
 ) -> LanguageGuess:
     ranked: list[tuple[str, float]] = []
-    for code, prob in detector(text):
-        norm = _normalise_code(code)
-        if norm is not None and all(norm != seen for seen, _ in ranked):
-            ranked.append((norm, float(prob)))
-    if not ranked:
+    try:
+        for code, prob in detector(text):
+            norm = _normalise_code(code)
+            if norm is not None and all(norm != seen for seen, _ in ranked):
+                ranked.append((norm, min(1.0, max(0.0, float(prob)))))
+    except Exception:  # a plug-in failing on one text must not stop a corpus run
+        return _fallback(script, prior, "detector_error")
+    if not ranked or ranked[0][1] <= 0.0:
         return _fallback(script, prior, "no_evidence")
     lang, prob = ranked[0]
     reason = "low_confidence" if prob < _LOW_CONFIDENCE else None

@@ -724,7 +724,7 @@ def _score_block(
         if m.value.year < MIN_YEAR and not near_title:
             continue
         score = _position_score(i, n, title_index, anchor)
-        inside = running and (m.start > 60 or len(_WORD.findall(block, 0, m.start)) >= 3)
+        inside = running and _inside_prose(block, m.start)
         if inside:
             score -= 2.0  # a date quoted inside a paragraph is an event, not the dateline
         # Long single-block dumps: the dateline sits early in the block.
@@ -749,6 +749,22 @@ def _score_block(
             score -= 0.3 * k
         score += m.confidence
         yield _Candidate(replace(m, confidence=_squash(score, m.confidence)), i, score)
+
+
+_LOWER_WORD = regex.compile(r"(?<![^\W\d_])\p{Ll}{2,}")
+_CASED = regex.compile(r"[\p{Lu}\p{Ll}]")
+
+
+def _inside_prose(block: str, start: int) -> bool:
+    """Is the date at ``start`` quoted inside a sentence (rather than a dateline)?
+
+    In scripts with case, prose is lower-case words; a run of capitalised menu items glued
+    before a dateline (as text dumps without separators produce) is not prose.
+    """
+    window = max(0, start - 60)
+    if _CASED.search(block, window, start):
+        return len(_LOWER_WORD.findall(block, window, start)) >= 3
+    return start > 60 or len(_WORD.findall(block, 0, start)) >= 3
 
 
 def _squash(score: float, base: float) -> float:

@@ -22,7 +22,7 @@ from newsclean._batch import (
     error_result,
     run_batch,
 )
-from newsclean._sources import Document, ErrorInfo
+from newsclean._sources import ErrorInfo, InputDocument
 
 HOOKS_DIR = Path(__file__).parent / "fixtures" / "cli"
 if str(HOOKS_DIR) not in sys.path:
@@ -50,9 +50,9 @@ class ListSink:
         return [json.loads(line) for line in self.lines]
 
 
-def make_docs(texts: list[str], site: str = "s") -> list[Document]:
+def make_docs(texts: list[str], site: str = "s") -> list[InputDocument]:
     return [
-        Document(
+        InputDocument(
             id=f"doc{i}",
             path=f"doc{i}.txt",
             position=None,
@@ -65,7 +65,7 @@ def make_docs(texts: list[str], site: str = "s") -> list[Document]:
     ]
 
 
-def run(docs: list[Document], **options: Any) -> tuple[ListSink, Any]:
+def run(docs: list[InputDocument], **options: Any) -> tuple[ListSink, Any]:
     sink = ListSink()
     opts = BatchOptions(
         **{"jobs": 2, "templates": False, "progress": "none", "clean_fn": hooks.echo_clean}
@@ -122,7 +122,9 @@ def test_exceptions_become_error_records_with_their_code() -> None:
 
 def test_unreadable_documents_need_no_worker_and_keep_their_place() -> None:
     docs = make_docs(["a", "b"])
-    broken = Document("bad", "bad.txt", None, None, "", None, "s", ErrorInfo("read_error", "no"))
+    broken = InputDocument(
+        "bad", "bad.txt", None, None, "", None, "s", ErrorInfo("read_error", "no")
+    )
     sink, _ = run([docs[0], broken, docs[1]], jobs=1)
     assert [r["id"] for r in sink.records()] == ["doc0", "bad", "doc1"]
     assert sink.records()[1]["error"] == {"code": "read_error", "message": "no"}

@@ -35,7 +35,7 @@ from ._errors import ConfigError, DocumentTimeoutError, NewscleanError
 from ._input import check_size, decode_text, normalize_newlines, sniff_format
 from ._pipeline import clean, load_document
 from ._sinks import Sink
-from ._sources import Document, ErrorInfo
+from ._sources import ErrorInfo, InputDocument
 
 #: ``clean(raw, *, url, config, template, date_profile) -> Article`` (anything with ``to_dict``).
 CleanFn = Callable[..., Any]
@@ -154,7 +154,7 @@ class SiteModels:
 
 
 def run_batch(
-    documents: Callable[[], Iterable[Document]],
+    documents: Callable[[], Iterable[InputDocument]],
     sink: Sink,
     *,
     options: BatchOptions | None = None,
@@ -199,7 +199,7 @@ def run_batch(
 
 
 def _clean_all(
-    documents: Iterable[Document],
+    documents: Iterable[InputDocument],
     pool: _WorkerPool,
     opts: BatchOptions,
     sink: Sink,
@@ -242,7 +242,7 @@ def _flush(sink: Sink, error_sink: Sink | None) -> None:
 
 
 def _clean_tasks(
-    documents: Iterable[Document],
+    documents: Iterable[InputDocument],
     opts: BatchOptions,
     done_ids: frozenset[str] | set[str],
     summary: BatchSummary,
@@ -267,7 +267,7 @@ def _clean_tasks(
         )
 
 
-def _document_options(doc: Document) -> dict[str, Any]:
+def _document_options(doc: InputDocument) -> dict[str, Any]:
     options: dict[str, Any] = {}
     if doc.reference_time is not None:
         options["reference_time"] = doc.reference_time
@@ -310,7 +310,7 @@ def _encode(record: Mapping[str, Any]) -> bytes:
 
 
 def _learn_sites(
-    documents: Iterable[Document],
+    documents: Iterable[InputDocument],
     pool: _WorkerPool,
     opts: BatchOptions,
     summary: BatchSummary,
@@ -354,7 +354,7 @@ def _useful(models: SiteModels) -> SiteModels:
 
 
 def _learn_tasks(
-    documents: Iterable[Document],
+    documents: Iterable[InputDocument],
     opts: BatchOptions,
     counter: list[int],
     sites: set[str],

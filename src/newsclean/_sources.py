@@ -6,7 +6,7 @@ records, ``.warc``/``.warc.gz`` response records). Everything is streamed: a doc
 it is needed and dropped once it has been handed on.
 
 Reading never raises for a bad document: a file or record that cannot be read becomes a
-:class:`Document` whose ``error`` is set, so the batch writes an error record and goes on.
+:class:`InputDocument` whose ``error`` is set, so the batch writes an error record and goes on.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class InputFile:
 
 
 @dataclass(frozen=True)
-class Document:
+class InputDocument:
     """One document to clean, with where it came from.
 
     ``position`` is the 1-based line number in a JSONL file, the 0-based index in a JSON array,
@@ -131,14 +131,14 @@ def has_known_suffix(path: str) -> bool:
 
 def iter_documents(
     files: Iterable[InputFile], options: SourceOptions | None = None
-) -> Iterator[Document]:
+) -> Iterator[InputDocument]:
     """Yield every document of every file, in file order then record order."""
     opts = options or SourceOptions()
     for item in files:
         yield from read_documents(item, opts)
 
 
-def read_documents(item: InputFile, options: SourceOptions) -> Iterator[Document]:
+def read_documents(item: InputFile, options: SourceOptions) -> Iterator[InputDocument]:
     """Yield the documents held by one file; unreadable content yields error documents."""
     lower = item.path.lower()
     if lower.endswith(WARC_SUFFIXES):
@@ -225,8 +225,8 @@ def _display_name(path: str) -> str:
 
 def _error_document(
     item: InputFile, position: int | None, error: ErrorInfo, url: str | None = None
-) -> Document:
-    return Document(
+) -> InputDocument:
+    return InputDocument(
         id=_record_id(item.name, position),
         path=item.name,
         position=position,
@@ -246,7 +246,7 @@ def _read_error(exc: OSError) -> ErrorInfo:
     return ErrorInfo("read_error", f"cannot read file: {exc.strerror or exc}")
 
 
-def _read_single(item: InputFile, options: SourceOptions) -> Document:
+def _read_single(item: InputFile, options: SourceOptions) -> InputDocument:
     try:
         size = os.path.getsize(item.path)
         if size > options.max_file_bytes:
@@ -264,7 +264,7 @@ def _read_single(item: InputFile, options: SourceOptions) -> Document:
         return _error_document(item, None, _read_error(exc))
     if not raw.strip():
         return _error_document(item, None, ErrorInfo(EmptyDocumentError.code, "empty document"))
-    return Document(
+    return InputDocument(
         id=item.name,
         path=item.name,
         position=None,
@@ -275,7 +275,7 @@ def _read_single(item: InputFile, options: SourceOptions) -> Document:
     )
 
 
-def _read_jsonl(item: InputFile, options: SourceOptions) -> Iterator[Document]:
+def _read_jsonl(item: InputFile, options: SourceOptions) -> Iterator[InputDocument]:
     opener = gzip.open if item.path.lower().endswith(".gz") else open
     try:
         with opener(item.path, "rb") as handle:
@@ -289,7 +289,7 @@ def _read_jsonl(item: InputFile, options: SourceOptions) -> Iterator[Document]:
         yield _error_document(item, None, ErrorInfo("read_error", f"truncated file: {exc}"))
 
 
-def _read_json_array(item: InputFile, options: SourceOptions) -> Iterator[Document]:
+def _read_json_array(item: InputFile, options: SourceOptions) -> Iterator[InputDocument]:
     try:
         with open(item.path, "rb") as handle:
             data = handle.read()
@@ -309,7 +309,9 @@ def _read_json_array(item: InputFile, options: SourceOptions) -> Iterator[Docume
         yield _document_from_record(item, index, record, options)
 
 
-def _record_document(item: InputFile, number: int, line: bytes, options: SourceOptions) -> Document:
+def _record_document(
+    item: InputFile, number: int, line: bytes, options: SourceOptions
+) -> InputDocument:
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -321,7 +323,7 @@ def _record_document(item: InputFile, number: int, line: bytes, options: SourceO
 
 def _document_from_record(
     item: InputFile, position: int, record: object, options: SourceOptions
-) -> Document:
+) -> InputDocument:
     if not isinstance(record, dict):
         return _error_document(
             item,
@@ -347,7 +349,7 @@ def _document_from_record(
         except InputError as exc:
             # The text is still worth cleaning; the batch summary counts the unusable date.
             warning = f"unparsed_date_field: {exc}"
-    return Document(
+    return InputDocument(
         id=record_id,
         path=item.name,
         position=position,
@@ -364,7 +366,7 @@ def _string_field(record: dict[str, Any], name: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _read_warc(item: InputFile) -> Iterator[Document]:
+def _read_warc(item: InputFile) -> Iterator[InputDocument]:
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError as exc:
@@ -414,7 +416,7 @@ def _warc_payload(record: Any) -> tuple[str | None, str, bytes, str | None] | No
 
 def _warc_document(
     item: InputFile, offset: int, url: str | None, content_type: str, raw: bytes, date: str | None
-) -> Document:
+) -> InputDocument:
     if not raw.strip():
         error = ErrorInfo(EmptyDocumentError.code, "empty document")
         return _error_document(item, offset, error, url)
@@ -424,7 +426,7 @@ def _warc_document(
     except InputError as exc:
         reference_time = None
         warning = f"unparsed_date_field: {exc}"
-    return Document(
+    return InputDocument(
         id=_record_id(item.name, offset),
         path=item.name,
         position=offset,

@@ -21,7 +21,7 @@ from ._config import CleanConfig
 from ._errors import ConfigError, InputError, MissingExtraError
 from ._sinks import FORMATS, Sink, open_sink, recover_jsonl
 from ._sources import (
-    Document,
+    InputDocument,
     InputFile,
     SourceOptions,
     check_paths,
@@ -186,7 +186,7 @@ def run_clean(args: argparse.Namespace, *, clean_fn: CleanFn | None = None) -> i
         if args.errors:
             done |= recover_jsonl(args.errors)
 
-    def documents() -> Iterator[Document]:
+    def documents() -> Iterator[InputDocument]:
         return iter_documents(list_files(), source_options)
 
     options = BatchOptions(

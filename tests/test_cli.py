@@ -170,9 +170,11 @@ def test_file_list_on_stdin(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_recover_jsonl_cuts_a_torn_last_line(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
-    path.write_bytes(b'{"id": "a"}\n{"id": "b", "x": 1}\n{"id": "c", "tit')
-    assert recover_jsonl(str(path)) == {"a", "b"}
-    assert path.read_bytes() == b'{"id": "a"}\n{"id": "b", "x": 1}\n'
+    path.write_bytes(
+        b'{"id": "a"}\n{"id": "b\\u00e9", "x": 1}\n{"title": 2, "id": 3}\n{"id": "c", "tit'
+    )
+    assert recover_jsonl(str(path)) == {"a", "b\u00e9", "3"}
+    assert path.read_bytes().endswith(b'"id": 3}\n')
     path.write_bytes(b'{"id": "a"}\nnot json\n')
     with pytest.raises(ConfigError):
         recover_jsonl(str(path))

@@ -172,13 +172,26 @@ def recover_jsonl(path: str) -> set[str]:
     ids: set[str] = set()
     for number, line in _numbered_lines(path):
         try:
-            record = json.loads(line)
-            ids.add(str(record["id"]))
+            ids.add(_record_id(line))
         except (ValueError, KeyError, TypeError) as exc:
             raise ConfigError(
                 f"cannot resume: line {number} of {path} is not a newsclean record"
             ) from exc
     return ids
+
+
+_ID_PREFIX = b'{"id": '
+_DECODER = json.JSONDecoder()
+
+
+def _record_id(line: bytes) -> str:
+    """Return a record's id; records start with it, so the rest of a long line is not parsed."""
+    text = line.decode("utf-8").rstrip()
+    if line.startswith(_ID_PREFIX) and text.endswith("}"):
+        value, _ = _DECODER.raw_decode(text, len(_ID_PREFIX))
+    else:
+        value = json.loads(text)["id"]
+    return str(value)
 
 
 def _numbered_lines(path: str) -> Iterator[tuple[int, bytes]]:

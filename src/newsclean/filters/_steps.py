@@ -76,9 +76,17 @@ class RemoveForeignScript:
         from ..dumps import find_foreign_script_edges
 
         blocks = doc.blocks
-        for index in find_foreign_script_edges(
-            [b.current for b in blocks], [b.keep for b in blocks]
-        ):
+        kept = [i for i, b in enumerate(blocks) if b.keep]
+        if not kept:
+            return
+        first, last = kept[0], kept[-1]
+        # Boilerplate already cut outside the body is walked too, so that a footer in another
+        # script is recorded with the more telling reason.
+        considered = [
+            b.keep or (b.role == "boilerplate" and not first <= i <= last)
+            for i, b in enumerate(blocks)
+        ]
+        for index in find_foreign_script_edges([b.current for b in blocks], considered):
             blocks[index].drop(self.name, "foreign_script")
 
 
@@ -130,7 +138,8 @@ class ExtractDates:
         index = finding.block_index
         if index is not None and 0 <= index < len(doc.blocks):
             block = doc.blocks[index]
-            if block.keep and is_dateline_block(block.current):
+            # A dateline may already be cut as boilerplate; "dateline" is the telling reason.
+            if block.role in ("body", "boilerplate") and is_dateline_block(block.current):
                 block.drop(self.name, "dateline", role="dateline")
 
 

@@ -41,8 +41,8 @@ _INIT_SCORE = {
     "h6": -5,
     "th": -5,
 }
-# Link share above which a block (or a container of blocks) is navigation, not prose; a
-# paragraph with an inline "Related: ..." link sits just below the block threshold.
+# Share of link text above which a block is navigation rather than prose (a sentence that
+# carries a link or two stays), and above which a container of blocks is a link list.
 _LD_BLOCK = 0.8
 _LD_CONT = 0.5
 _TEASER_MAX = 0.9  # share of the content above which the items are the content
@@ -52,7 +52,7 @@ _NON_CANDIDATES = frozenset({"li", "ul", "ol", "dl", "dd", "dt"})
 _CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "div", "section", "table", "header", "figure"})
 _SENTENCE_END_RE = re.compile(r"[.!?\u3002\uff01\uff1f\u061f\u0964]['\"\u201d\u2019)]?$")
 _BYLINE_RE = re.compile(
-    r"^(?:by|par|von|por|di|door|av|af|por|автор|written by|posted by|words by)[\s:]+\S",
+    r"^(?:by|par|von|por|di|door|av|af|автор|written by|posted by|words by)[\s:]+\S",
     re.IGNORECASE,
 )
 _BYLINE_TOKENS = frozenset(
@@ -298,6 +298,12 @@ def _is_byline(block: RawBlock, chain: tuple[etree._Element, ...], root_index: i
         if el.tag in {"address"}:
             return True
     owner = block.owner
+    if len(owner) > 20:  # a big container merely holds this text: its subtree says nothing
+        return False
+    if owner.find(".//*[@rel='author']") is not None:
+        return True
+    if owner.find(".//*[@itemprop='author']") is not None:
+        return True
     return bool(owner.find(".//time") is not None and len(block.text) < 80)
 
 

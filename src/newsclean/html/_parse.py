@@ -166,6 +166,18 @@ def _preflatten_markup(text: str, max_depth: int) -> str:
     return "".join(out)
 
 
+def _has_surrogates(text: str) -> bool:
+    # A strict UTF-8 encode fails only on surrogates, and is several times faster than a regex
+    # scan of the whole page.
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _parse_with_lxml(text: str) -> lxml.html.HtmlElement | None:
     try:
         root = etree.fromstring(text, parser=_parser())
@@ -210,7 +222,7 @@ def parse_html(
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("nul_removed")
-    if _SURROGATE_RE.search(text):
+    if _has_surrogates(text):
         # Lone surrogates (from surrogateescape'd bytes) make lxml refuse the whole string.
         text = _SURROGATE_RE.sub("\ufffd", text)
         warnings.append("surrogates_replaced")

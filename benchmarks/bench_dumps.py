@@ -27,7 +27,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsclean.dumps import Template, classify_segments, learn_template, segment_dump
+from newsclean.dumps import (
+    DumpOptions,
+    Template,
+    classify_segments,
+    learn_template,
+    segment_dump,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
@@ -38,10 +44,12 @@ Row = dict[str, Any]
 Builder = Callable[[str, str, str, Row], tuple[str, str]]
 
 
-def clean_dump(text: str, template: Template | None = None) -> tuple[str, str]:
+def clean_dump(
+    text: str, template: Template | None = None, options: DumpOptions | None = None
+) -> tuple[str, str]:
     """Return (body, title) as the lead's pipeline would build them from the labels."""
     segs = segment_dump(text)
-    labels = classify_segments(text, segs, template=template)
+    labels = classify_segments(text, segs, template=template, options=options)
     body = "\n\n".join(s.cleaned for s, lab in zip(segs, labels, strict=True) if lab.keep)
     title = next(
         (s.cleaned for s, lab in zip(segs, labels, strict=True) if lab.role == "title"), ""

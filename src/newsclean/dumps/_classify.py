@@ -67,7 +67,7 @@ class DumpOptions:
     foreign_script: bool = True
     min_good_words: int = 12
     min_stopword_density: float = 0.2
-    short_penalty: float = 1.5
+    short_penalty: float = 2.5
     bad_penalty: float = 4.0
     title_max_words: int = 30
     gap_growth: float = 0.0

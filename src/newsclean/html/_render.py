@@ -209,10 +209,8 @@ class _Renderer:
     def __init__(self) -> None:
         self.blocks: list[RawBlock] = []
         self.pieces: list[tuple[str, bool]] = []
-        self.link_depth = 0
         self.pre_depth = 0
         self.quote_depth = 0
-        self.data_tables: dict[etree._Element, bool] = {}
         self.hidden: list[etree._Element] = []
         self.stats: dict[etree._Element, NodeStats] = {}
         self.owners: list[etree._Element] = []
@@ -278,14 +276,6 @@ class _Renderer:
         st.links += link
         st.commas += commas
 
-    def in_data_table(self, el: etree._Element) -> bool:
-        for anc in el.iterancestors("table"):
-            known = self.data_tables.get(anc)
-            if known is None:
-                known = self.data_tables[anc] = _is_data_table(anc)
-            return known
-        return False
-
     def run(self, root: etree._Element) -> list[RawBlock]:
         owners = self.owners
         owners.append(root)
@@ -303,12 +293,15 @@ class _Renderer:
             maybe_hidden = {el for el in found if isinstance(el, etree._Element)}
         pieces = self.pieces
         append = pieces.append
+        link_depth = 0
+        # Whether each enclosing <table> holds data (rows as text) or layout, innermost last.
+        tables: list[bool] = []
         walker = etree.iterwalk(root, events=("start", "end"))
         for event, el in walker:
             tag = el.tag
             if tag.__class__ is not str:
                 if event == "end" and el.tail:
-                    append((el.tail, self.link_depth > 0))
+                    append((el.tail, link_depth > 0))
                 continue
             if event == "start":
                 if tag in SKIP_TAGS:
@@ -322,16 +315,18 @@ class _Renderer:
                         skipped.add(el)
                         continue
                     if tag == "a" and _is_link(el):
-                        self.link_depth += 1
+                        link_depth += 1
                         link_anchors.add(el)
                     elif tag == "br":
                         append((_BR, False))
                         continue
                     text = el.text
                     if text and (pieces or not text.isspace()):
-                        append((text, self.link_depth > 0))
+                        append((text, link_depth > 0))
                     continue
-                if tag in _TABLE_PARTS and tag != "table" and self.in_data_table(el):
+                if tag == "table":
+                    tables.append(_is_data_table(el))
+                elif tag in _TABLE_PARTS and tables and tables[-1]:
                     if tag == "tr" or tag == "caption":
                         if pieces:
                             self.flush(owners[-1], rows[-1])
@@ -341,7 +336,7 @@ class _Renderer:
                     elif tag in _CELL_TAGS and pieces:
                         append((_CELL_SEP, False))
                     if el.text:
-                        append((el.text, self.link_depth > 0))
+                        append((el.text, link_depth > 0))
                     continue
                 if pieces:
                     self.flush(owners[-1], rows[-1])
@@ -358,9 +353,11 @@ class _Renderer:
                     hidden_owners.add(el)
                 text = el.text
                 if text and not text.isspace():
-                    append((text, self.link_depth > 0))
+                    append((text, link_depth > 0))
                 continue
             # event == "end"
+            if tag == "table" and tables:
+                tables.pop()
             if owners[-1] is el:
                 if pieces:
                     self.flush(el, rows[-1])
@@ -378,10 +375,10 @@ class _Renderer:
                 if el in hidden_owners:
                     self.hidden_depth -= 1
             elif el in link_anchors:
-                self.link_depth -= 1
+                link_depth -= 1
             tail = el.tail
             if tail and (pieces or not tail.isspace()):
-                append((tail, self.link_depth > 0))
+                append((tail, link_depth > 0))
         if pieces:
             self.flush(owners[-1], rows[-1])
         for i, block in enumerate(self.blocks):

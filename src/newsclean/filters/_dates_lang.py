@@ -49,6 +49,7 @@ class Vocabulary:
     relative_templates: Mapping[str, int]  # folded "{0} hours ago" -> seconds per unit
     relative_days: Mapping[str, tuple[str, int]]  # folded "yesterday" -> (language, days back)
     relative_starters: frozenset[str]  # first words of phrases that open with a word
+    relative_units: frozenset[str]  # first words after the number ("hours", "Stunden")
 
 
 def _month_forms(locale: object) -> Iterable[tuple[str, int]]:
@@ -78,6 +79,7 @@ def vocabulary() -> Vocabulary:
     weekdays: set[str] = set()
     templates: dict[str, int] = {}
     starters: set[str] = set()
+    units: set[str] = set()
     for code in LANGUAGES:
         locale = Locale.parse(code)
         lang = code.split("_")[0]
@@ -102,15 +104,20 @@ def vocabulary() -> Vocabulary:
                     if "{0}" in template:
                         folded = fold(template)
                         templates["".join(folded.split())] = seconds
-                        head = folded.split("{0}")[0].split()
+                        before, _, after = folded.partition("{0}")
+                        head = before.split()
                         if head:
                             starters.add(head[0])
+                        tail = after.split()
+                        if tail:
+                            units.add(tail[0].rstrip("."))
     return Vocabulary(
         months=months,
         weekdays=frozenset(weekdays),
         relative_templates=templates,
         relative_days=_load_relative_days(),
         relative_starters=frozenset(starters),
+        relative_units=frozenset(units),
     )
 
 

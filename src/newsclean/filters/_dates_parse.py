@@ -199,6 +199,10 @@ def scan(text: str) -> list[Raw]:
         start = digits.start()
         if start < last_end:
             continue
+        if start > 1 and text[start - 1] in ".,/:-" and text[start - 2].isdigit():
+            # The tail of a decimal, version, IP or clock ("1.9.22", "13:26"): no date starts
+            # here, and skipping keeps number-heavy input cheap.
+            continue
         window = max(last_end, start - _LOOKBACK)
         tries = []
         for w in _WORD_START.finditer(text, window, start):
@@ -276,6 +280,7 @@ def _day_words(text: str) -> list[Raw]:
 
 _WORDS_AFTER = regex.compile(r"(?:\s*[^\W\d_]+\.?){1,3}")
 _SPACES = regex.compile(r"\s+")
+_UNIT_WORD = regex.compile(r"\s*([^\W\d_]+\.?)")
 
 
 def relative_key(text: str) -> str:
@@ -289,6 +294,17 @@ def _relative_at(
     """Read "3 hours ago" / "vor 3 Stunden" / "il y a 3 heures" around a number."""
     if len(digits.group()) > 3:
         return None
+    if not word_starts:
+        unit = _UNIT_WORD.match(text, digits.end())
+        # Cheap exit for the many numbers that are no relative phrase: the word after the
+        # number must be a unit ("hours", "Stunden"), or the script writes no spaces (CJK).
+        if unit is None:
+            return None
+        word = fold(unit.group(1)).rstrip(".")
+        if word not in vocab.relative_units and not any(
+            word.startswith(u) for u in vocab.relative_units if not u.isascii()
+        ):
+            return None
     templates = vocab.relative_templates
     after = _WORDS_AFTER.match(text, digits.end())
     tails = [digits.end()]
@@ -400,6 +416,8 @@ def read_time_after(text: str, pos: int) -> Clock | bool | None:
 def read_time_before(text: str, pos: int) -> Clock | None:
     """Read a time that ends just before ``pos`` ("13:26, 30 мая 2023")."""
     window_start = max(0, pos - 40)
+    if ":" not in text[window_start:pos]:
+        return None
     m = _TIME_BEFORE.search(text, window_start, pos)
     if m is None:
         return None

@@ -681,13 +681,17 @@ def _date_year_less(per_block: list[list[DateMatch]]) -> list[list[DateMatch]]:
         fixed = []
         for m in matches:
             if not m.has_year and not m.relative and m.value.year != page_year:
-                try:
-                    m = replace(m, value=m.value.replace(year=page_year))
-                except ValueError:
-                    pass  # 29 February in a common year: keep the reference-based guess
+                m = _with_year(m, page_year)
             fixed.append(m)
         out.append(fixed)
     return out
+
+
+def _with_year(match: DateMatch, year: int) -> DateMatch:
+    try:
+        return replace(match, value=match.value.replace(year=year))
+    except ValueError:
+        return match  # 29 February in a common year: keep the reference-based guess
 
 
 def _best(cands: Sequence[_Candidate]) -> _Candidate | None:

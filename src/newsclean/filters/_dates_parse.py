@@ -295,12 +295,12 @@ def _relative_at(
     if len(digits.group()) > 3:
         return None
     if not word_starts:
-        unit = _UNIT_WORD.match(text, digits.end())
+        next_word = _UNIT_WORD.match(text, digits.end())
         # Cheap exit for the many numbers that are no relative phrase: the word after the
         # number must be a unit ("hours", "Stunden"), or the script writes no spaces (CJK).
-        if unit is None:
+        if next_word is None:
             return None
-        word = fold(unit.group(1)).rstrip(".")
+        word = fold(next_word.group(1)).rstrip(".")
         if word not in vocab.relative_units and not any(
             word.startswith(u) for u in vocab.relative_units if not u.isascii()
         ):

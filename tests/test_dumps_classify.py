@@ -104,3 +104,15 @@ def test_one_label_per_segment_and_at_most_one_title(text: str) -> None:
     labels = classify_segments(text, segs)
     assert len(labels) == len(segs)
     assert sum(lab.role == "title" for lab in labels) <= 1
+
+
+def test_lone_surrogates_and_controls_do_not_crash() -> None:
+    from newsclean.dumps import find_foreign_script_edges, learn_template
+
+    text = "Head\ud800line\n\nA paragraph with a lone \udfff surrogate, \x00 and \u202e marks.\n"
+    segs = segment_dump(text)
+    labels = classify_segments(text, segs)
+    assert len(labels) == len(segs)
+    tpl = learn_template([text, text, text])
+    assert tpl.is_template_line("Head\ud800line")
+    assert find_foreign_script_edges([s.cleaned for s in segs], [True] * len(segs)) == []

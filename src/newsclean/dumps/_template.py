@@ -26,7 +26,8 @@ def normalize_line(line: str) -> str:
 
 def line_key(line: str) -> str:
     """Return the stable short hash under which a normalised line is counted."""
-    return hashlib.blake2b(normalize_line(line).encode("utf-8"), digest_size=8).hexdigest()
+    data = normalize_line(line).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,16 @@ def test_http_charset_beats_meta() -> None:
     assert src == "http"
 
 
+def test_utf8_bytes_beat_a_stale_legacy_declaration() -> None:
+    raw = '<meta charset="iso-8859-2"><p>Pełne korzystanie</p>'.encode()
+    text, enc, src = decode_html(raw)
+    assert "Pełne" in text
+    assert (enc, src) == ("utf-8", "detected_over_declared")
+    # the HTTP header is still obeyed
+    _, enc, src = decode_html(raw, http_charset="iso-8859-2")
+    assert src == "http"
+
+
 def test_wrong_http_charset_falls_through_to_declaration() -> None:
     raw = '<meta charset="utf-8"><p>ü</p>'.encode()
     _, enc, src = decode_html(raw, http_charset="no-such-charset")

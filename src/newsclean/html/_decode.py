@@ -87,6 +87,7 @@ def decode_html(raw: bytes | str, *, http_charset: str | None = None) -> tuple[s
     """Return ``(text, encoding, source)`` for a page given as bytes or already-decoded text.
 
     ``source`` says which rule decided: ``"str"``, ``"bom"``, ``"http"``, ``"declared"``,
+    ``"detected_over_declared"`` (valid multi-byte UTF-8 despite a legacy ``<meta charset>``),
     ``"detected"`` or ``"fallback_replace"`` (undecodable bytes replaced by U+FFFD).
     """
     if isinstance(raw, str):
@@ -106,6 +107,13 @@ def decode_html(raw: bytes | str, *, http_charset: str | None = None) -> tuple[s
             return text, http, "http"
     declared = _declared_encoding(data)
     if declared is not None:
+        if declared != "utf-8" and not data.isascii():
+            # A page re-encoded to UTF-8 by a CMS or proxy often keeps its old <meta charset>.
+            # Bytes that are valid multi-byte UTF-8 are almost never legacy-encoded text, so
+            # they win over an in-document declaration (never over the HTTP header).
+            utf8 = _try_decode(data, "utf-8")
+            if utf8 is not None:
+                return utf8, "utf-8", "detected_over_declared"
         text = _try_decode(data, declared)
         if text is not None:
             return text, declared, "declared"

@@ -281,7 +281,7 @@ def _title_candidate_score(f: _Features, seg: Segment, text: str, opts: DumpOpti
         return -1.0
     if f.words < 2 or f.words > opts.title_max_words:
         return -1.0
-    if seg.cleaned.endswith((".", ",", ";")) and f.sentences > 1:
+    if seg.cleaned.endswith((",", ";")) or (seg.cleaned.endswith(".") and f.words > 6):
         return -1.0
     return 1.0
 

@@ -150,10 +150,11 @@ def _first_word_width(text: str, line: _Line) -> int:
 def _is_continuation(text: str, prev: _Line, cur: _Line, content_col: int, width: int) -> bool:
     if cur.marker_end != cur.start:
         return False
+    if _joins_inline(text, prev.end, cur.start) and cur.indent >= content_col:
+        # bs4 dumps keep the HTML source's indentation on continuation lines.
+        return True
     if cur.indent != content_col:
         return False
-    if _joins_inline(text, prev.end, cur.start):
-        return True
     first = text[cur.start]
     if _UNSPACED_EDGE_RE.match(first):
         return prev.width + _display_width(first) > width

@@ -527,3 +527,30 @@ def test_deterministic() -> None:
     blocks = ["Title", "30.05.23 13:26", "Body text " * 20]
     first = find_publication_date(blocks, title_index=0, reference_time=REF)
     assert first == find_publication_date(blocks, title_index=0, reference_time=REF)
+
+
+def test_year_less_dateline_takes_page_year() -> None:
+    blocks = [
+        "A story",
+        "30 May, 13:26",
+        "The report, first filed on 12 March 2020 and revised since, is quoted at length here "
+        "with many more words so that this block reads as running text for the finder.",
+    ]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2020, 5, 30, 13, 26)
+
+
+def test_updated_stands_in_without_published() -> None:
+    blocks = ["Title", "Updated June 13, 2019", "Body text " * 30]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.kind == "updated"
+    assert found.published.value == datetime(2019, 6, 13)
+
+
+def test_trailing_participle_label() -> None:
+    text = "Der Beitrag wurde am 27. November 2019 um 15:21 Uhr veröffentlicht."
+    found = parse_date(text, reference_time=REF)
+    assert found is not None and found.kind == "published"
+    assert found.value == datetime(2019, 11, 27, 15, 21)

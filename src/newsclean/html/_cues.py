@@ -232,8 +232,11 @@ _MODIFIERS = frozenset(
         "main",
     ]
 )
-# A class that describes a layout ("has-sidebar", "with-comments", "no-ads") is not the thing.
-_LAYOUT_WORDS = frozenset({"has", "with", "without", "no", "show", "hide", "enable", "enabled"})
+# A class that describes a layout ("has-sidebar", "with-comments", "no-ads", "article-and-social")
+# is not the thing itself.
+_LAYOUT_WORDS = frozenset(
+    {"has", "with", "without", "and", "no", "show", "hide", "enable", "enabled"}
+)
 
 
 @lru_cache(maxsize=16384)

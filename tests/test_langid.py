@@ -239,7 +239,7 @@ def test_too_short_gives_none_with_reason() -> None:
     assert guess.reason == "too_short"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text())
 def test_any_text_gives_a_well_formed_guess(text: str) -> None:
     guess = identify_language(text)

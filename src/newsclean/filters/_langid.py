@@ -489,7 +489,7 @@ def detect_language(text: str) -> str | None:
 # -- blocks and documents --------------------------------------------------------------------
 
 # Enough text to be sure of the language, little enough to stay fast on long articles.
-_DOC_SAMPLE_CHARS = 500
+_DOC_SAMPLE_CHARS = 400
 _BLOCK_MIN_LETTERS = 24
 _PROSE_MIN_LETTERS = 12
 _BLOCK_SAMPLE_CHARS = 200
@@ -559,7 +559,7 @@ _DENSE_RUN = regex.compile(
 _LETTER_RUN = regex.compile(r"\p{L}+")
 
 
-_CANDIDATE_BLOCKS = 12
+_CANDIDATE_BLOCKS = 10
 _PROBE_CHARS = 160  # judge a block by its start: cheap, and menus look like menus at once
 
 

@@ -197,6 +197,15 @@ def test_parse_reference_time_rejects_garbage(value: object) -> None:
         parse_reference_time(value)
 
 
+PAGE_A = (
+    "<html><body><nav><a href='/'>Home</a></nav><article><h1>Caf\u00e9 owners welcome longer"
+    " hours</h1><p>Caf\u00e9 owners in the old town welcomed the longer summer opening hours"
+    " that the city council approved on Friday after a long debate.</p><p>The new rules apply"
+    " from June until the end of September, the council said in a statement.</p></article>"
+    "</body></html>"
+).encode("iso-8859-1")
+
+
 def _write_warc(path: Path, *, gz: bool) -> None:
     warcio = pytest.importorskip("warcio")
     from warcio.statusandheaders import StatusAndHeaders
@@ -217,7 +226,7 @@ def _write_warc(path: Path, *, gz: bool) -> None:
             )
             writer.write_record(record)
 
-        response("https://www.example.org/a", "text/html; charset=iso-8859-1", b"<p>Caf\xe9</p>")
+        response("https://www.example.org/a", "text/html; charset=iso-8859-1", PAGE_A)
         response("https://example.org/logo.png", "image/png", b"\x89PNG")
         writer.write_record(writer.create_warc_record("https://example.org/b", "request"))
         response("https://example.org/b", "application/xhtml+xml", b"<p>B</p>")
@@ -230,7 +239,7 @@ def test_warc_response_records_with_html_only(tmp_path: Path, name: str) -> None
     docs = list(iter_documents([InputFile(str(path), name)]))
     assert [d.url for d in docs] == ["https://www.example.org/a", "https://example.org/b"]
     assert docs[0].id == f"{name}#0" and docs[1].position is not None and docs[1].position > 0
-    assert docs[0].raw == b"<p>Caf\xe9</p>" and docs[0].http_charset == "iso-8859-1"
+    assert docs[0].raw == PAGE_A and docs[0].http_charset == "iso-8859-1"
     assert docs[0].reference_time == datetime(2024, 3, 1, 12, tzinfo=timezone.utc)
     assert {d.site for d in docs} == {"example.org"}
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean._batch import (
     BatchOptions,
@@ -251,3 +253,36 @@ def test_progress_bar_on_request() -> None:
     progress.update(3, 3, 0)
     progress.close()
     assert "3/3" in stream.getvalue()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abcd"), st.integers(min_value=0, max_value=3000)),
+        max_size=200,
+    )
+)
+def test_learning_chunks_hold_each_document_once_per_site_within_bounds(
+    docs: list[tuple[str, int]],
+) -> None:
+    from newsclean import _batch
+
+    inputs = [
+        InputDocument(f"d{i}", "p", None, None, "x" * size, None, site)
+        for i, (site, size) in enumerate(docs)
+    ]
+    counter: list[int] = [0]
+    sites: set[str] = set()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_batch, "_TEMPLATE_CHUNK_DOCS", 5)
+        patch.setattr(_batch, "_TEMPLATE_CHUNK_BYTES", 4000)
+        patch.setattr(_batch, "_TEMPLATE_BUFFERED_BYTES", 6000)
+        tasks = list(_batch._learn_tasks(inputs, BatchOptions(), counter, sites))
+    seen = []
+    for task in tasks:
+        site, chunk = task.payload
+        assert len(chunk) <= 5
+        assert sum(len(raw) for raw, _, _ in chunk) < 4000 + 3000
+        seen += [(site, len(raw)) for raw, _, _ in chunk]
+    assert sorted(seen) == sorted(docs)
+    assert counter[0] == len(docs) and sites == {site for site, _ in docs}

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean import ConfigError
@@ -292,3 +294,28 @@ def test_output_inside_an_input_folder_is_not_read_back(workdir: Path) -> None:
     assert main([*argv, "--no-templates", "--resume"]) == 0
     ids = [r["id"] for r in read_jsonl(workdir / "corpus" / "site_a" / "out.jsonl")]
     assert ids == ["corpus/site_a/one.txt", "corpus/site_a/three.txt", "corpus/site_a/two.txt"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(max_size=20), min_size=1, max_size=8), st.data())
+def test_recover_jsonl_after_any_cut_keeps_a_prefix_of_whole_records(
+    ids: list[str], data: st.DataObject
+) -> None:
+    import tempfile
+
+    from newsclean._batch import error_result
+    from newsclean._sources import ErrorInfo
+
+    lines = [error_result(i, {"path": "p"}, ErrorInfo("x", "é"))[0] + b"\n" for i in ids]
+    content = b"".join(lines)
+    cut = data.draw(st.integers(min_value=0, max_value=len(content)))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "out.jsonl"
+        path.write_bytes(content[:cut])
+        found = recover_jsonl(str(path))
+        kept = path.read_bytes()
+    whole = 0
+    while whole < len(lines) and len(b"".join(lines[: whole + 1])) <= cut:
+        whole += 1
+    assert kept == b"".join(lines[:whole])
+    assert found == set(ids[:whole])

@@ -46,16 +46,16 @@ SITE_A = [
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    # Worker processes must import this checkout's newsclean.
-    os.environ["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(SRC), os.environ.get("PYTHONPATH")) if p
-    )
-    cluster = distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
-    )
-    with distributed.Client(cluster) as dask_client:
-        yield dask_client
-    cluster.close()
+    with pytest.MonkeyPatch.context() as patch:
+        # Worker processes must import this checkout's newsclean.
+        paths = (str(SRC), os.environ.get("PYTHONPATH"))
+        patch.setenv("PYTHONPATH", os.pathsep.join(p for p in paths if p))
+        cluster = distributed.LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        )
+        with distributed.Client(cluster) as dask_client:
+            yield dask_client
+        cluster.close()
 
 
 def items() -> list[Any]:

@@ -356,6 +356,20 @@ def test_teaser_cards_in_content_are_removed() -> None:
     assert any(b.keep and b.text.startswith("Councillors") for b in page.blocks)
 
 
+def test_tagged_lede_box_does_not_beat_the_body() -> None:
+    lede = (
+        "<article class='story'><p>Short lede, with a comma, and another, and more.</p></article>"
+    )
+    paragraphs = "".join(
+        f"<p>Body paragraph {i} of the article, with enough words to count as prose;"
+        " <a href='/x'>a link</a> here.</p>"
+        for i in range(10)
+    )
+    page = extract_html(_page(f"{lede}<div><div><div>{paragraphs}</div></div></div>"))
+    kept = [b.text for b in page.blocks if b.keep]
+    assert sum(t.startswith("Body paragraph") for t in kept) == 10
+
+
 def test_thread_of_articles_is_the_content() -> None:
     posts = "".join(
         f"<article><p>Reply {i}: we had the same trouble with the heater, and the fix was to"

@@ -47,6 +47,8 @@ _LD_BLOCK = 0.8
 _LD_CONT = 0.5
 _TEASER_MAX = 0.9  # share of the content above which the items are the content
 _MEANINGFUL_TAGS = frozenset({"nav", "aside", "footer"})
+_NEAR_TIE = 0.5  # score ratio within which more prose beats a class bonus
+_BONUS_TEXT = 1000.0  # characters of text that earn a class/tag bonus in full
 _CELL_PARTS = frozenset({"td", "th", "tr", "table"})
 _NON_CANDIDATES = frozenset({"li", "ul", "ol", "dl", "dd", "dt"})
 _CONTAINER_TAGS = frozenset({"ul", "ol", "dl", "div", "section", "table", "header", "figure"})
@@ -198,7 +200,9 @@ class _Classifier:
                 st = self.stats[anc]
                 if not st.scored:
                     tag = anc.tag if isinstance(anc.tag, str) else ""
-                    st.score = _INIT_SCORE.get(tag, 0) + class_weight(anc)
+                    # Markup says "article" on teaser boxes too: a bonus needs text to back it.
+                    backing = min(1.0, st.text / _BONUS_TEXT)
+                    st.score = _INIT_SCORE.get(tag, 0) + class_weight(anc) * backing
                     st.scored = True
                     candidates.append(anc)
                 divider = 1 if level == 0 else 2 if level == 1 else level * 3
@@ -214,6 +218,17 @@ class _Classifier:
         if top is self.body:
             return top
         top_score = self.stats[top].score
+        # Class bonuses can still lift a short lede box over the article body: among scores
+        # within _NEAR_TIE, a candidate outside the top that holds 3x its prose wins.
+        top_prose = self.stats[top].text - self.stats[top].links
+        above_top = set(top.iterancestors())
+        for el in ranked[1:5]:
+            st = self.stats[el]
+            if st.score < _NEAR_TIE * top_score or el in above_top:
+                continue
+            if st.text - st.links >= 3 * top_prose:
+                top, top_score = el, st.score
+                break
         alternatives = [
             set(el.iterancestors())
             for el in ranked[1:5]
@@ -230,16 +245,16 @@ class _Classifier:
         threshold = last / 3
         parent = top.getparent()
         while parent is not None and parent is not self.body:
-            st = self.stats.get(parent)
-            if st is None or not st.scored:
+            parent_st = self.stats.get(parent)
+            if parent_st is None or not parent_st.scored:
                 parent = parent.getparent()
                 continue
-            if st.score < threshold:
+            if parent_st.score < threshold:
                 break
-            if st.score > last:
+            if parent_st.score > last:
                 top = parent
                 break
-            last = st.score
+            last = parent_st.score
             parent = parent.getparent()
         parent = top.getparent()
         while parent is not None and parent is not self.body and len(parent) == 1:

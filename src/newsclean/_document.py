@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 ROLES = ("body", "title", "dateline", "boilerplate")
 
 
-@dataclass
+@dataclass(eq=False)
 class WorkingBlock:
     """A span of the source text with its current text, label and reason."""
 
@@ -102,8 +102,9 @@ class Document:
         edits: list[Edit] = []
         body: list[Block] = []
         kept = [b for b in self.blocks if b.keep and b.current.strip()]
+        kept_ids = {id(b) for b in kept}
         for block in self.blocks:
-            if block in kept:
+            if id(block) in kept_ids:
                 continue
             reason = block.reason or "empty"
             removed.append(

@@ -176,6 +176,7 @@ class DetectLanguage:
         doc.language_confidence = round(guess.confidence, 4) if guess.language else None
         if guess.language is None and body:
             doc.warnings.append("language_undetermined")
-        block_guesses = identify_block_languages([b.current for b in doc.blocks])
-        for block, block_guess in zip(doc.blocks, block_guesses, strict=True):
+        # Only body blocks reach the Article, so only they are worth a per-block guess.
+        block_guesses = identify_block_languages([b.current for b in body])
+        for block, block_guess in zip(body, block_guesses, strict=True):
             block.language = block_guess.language

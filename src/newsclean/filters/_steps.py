@@ -175,7 +175,7 @@ class DetectLanguage:
         doc.language = guess.language
         doc.language_confidence = round(guess.confidence, 4) if guess.language else None
         if guess.language is None and body:
-            doc.warnings.append("language_undetermined")
+            doc.warnings.append(f"language_undetermined:{guess.reason or 'no_evidence'}")
         # Only body blocks reach the Article, so only they are worth a per-block guess.
         block_guesses = identify_block_languages([b.current for b in body])
         for block, block_guess in zip(body, block_guesses, strict=True):

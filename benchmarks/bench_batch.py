@@ -259,9 +259,9 @@ def render(
         label = "with templates" if templates else "without templates"
         out.append(
             f"- Scaling {label}: jobs 2 / jobs 1 = {rate2 / rate1:.2f}x measured end-to-end with"
-            f" {parallelism:.2f} free cores; on two free cores the CPU cost per document"
-            f" ({cpu1:.3f} s with 1 job, {cpu2:.3f} s with 2) bounds it at"
-            f" {2 * cpu1 / cpu2:.2f}x (estimate, not a measurement)."
+            f" {parallelism:.2f} free cores; with two free cores, the CPU cost per document"
+            f" ({cpu1:.3f} s with 1 job, {cpu2:.3f} s with 2) would allow about"
+            f" {min(2.0, 2 * cpu1 / cpu2):.2f}x (estimate, not a measurement)."
         )
     out += [
         "",

@@ -410,6 +410,30 @@ def test_link_lists_vs_link_citing_lists() -> None:
     )
 
 
+def test_linked_items_of_a_prose_list_stay() -> None:
+    items = "".join(
+        f"<li>Maria fixed a crash in the importer when a file name held a comma, item {i}</li>"
+        for i in range(4)
+    )
+    linked = "<li><a href='/review'>Here is our year in review!</a></li>"
+    page = extract_html(_page(f"<article>{_PROSE * 5}<ul>{linked}{items}</ul></article>"))
+    reasons = {b.text: b.reason for b in page.blocks}
+    assert reasons["Here is our year in review!"] == "main_content"
+
+
+def test_page_of_only_teasers_keeps_them() -> None:
+    cards = "".join(
+        f"<article><h2><a href='/s{i}'>Story number {i} of the day</a></h2><p>A summary of"
+        f" story {i}, in one sentence with a few clauses, as front pages have.</p></article>"
+        for i in range(8)
+    )
+    more = "".join(f"<p><a href='/m{i}'>More stories from section {i} ›</a></p>" for i in range(6))
+    page = extract_html(_page(f"<main><section><h2>Highlights</h2>{cards}{more}</section></main>"))
+    kept = _kept(page)
+    assert sum(t.startswith("A summary of story") for t in kept) == 8
+    assert not any(b.reason == "teaser" for b in page.blocks)
+
+
 def test_ui_cluster_and_mathml() -> None:
     player = "<div class='player'><div>Play</div><div>Mute</div><div>0:00</div></div>"
     math = "<p>The root is <math><mi>x</mi><mo>=</mo><mn>2</mn></math> in this case, as shown.</p>"

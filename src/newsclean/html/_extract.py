@@ -46,6 +46,7 @@ _INIT_SCORE = {
 _LD_BLOCK = 0.8
 _LD_CONT = 0.5
 _TEASER_MAX = 0.9  # share of the content above which the items are the content
+_TEASER_ONLY = 0.1  # kept share of the container below which teasers are the content
 _MEANINGFUL_TAGS = frozenset({"nav", "aside", "footer"})
 _NEAR_TIE = 0.5  # score ratio within which more prose beats a class bonus
 _BONUS_TEXT = 1000.0  # characters of text that earn a class/tag bonus in full
@@ -350,6 +351,14 @@ def classify(rendered: Rendered, root: etree._Element) -> etree._Element | None:
     container = sum(clf.stats[r].text for r in roots)
     if container >= 200 and not any(block.keep for block in clf.blocks):
         _label(clf, roots, trust_cues=False)
+    # A container made only of self-contained items (a front page, a list of posts) has
+    # those items as its content: when the teaser rule alone would leave it nearly empty,
+    # the items are kept.
+    kept = sum(len(block.text) for block in clf.blocks if block.keep)
+    if container >= 500 and kept < _TEASER_ONLY * container:
+        teasers = sum(len(b.text) for b in clf.blocks if b.reason == "teaser")
+        if teasers >= 0.5 * container:
+            _label(clf, roots, trust_cues=True, find_teasers=False)
     return top
 
 
@@ -412,13 +421,15 @@ def _teaser_articles(
     return cards | small
 
 
-def _label(clf: _Classifier, roots: set[etree._Element], *, trust_cues: bool) -> None:
+def _label(
+    clf: _Classifier, roots: set[etree._Element], *, trust_cues: bool, find_teasers: bool = True
+) -> None:
     seen_long = False
     root_indexes = [
         next((i for i, el in enumerate(chain) if el in roots), -1) for chain in clf.chains
     ]
     clusters = _ui_clusters(clf, root_indexes)
-    teasers = _teaser_articles(clf, roots, root_indexes)
+    teasers = _teaser_articles(clf, roots, root_indexes) if find_teasers else set()
     for block, chain, root_index in zip(clf.blocks, clf.chains, root_indexes, strict=True):
         if block.hidden:
             block.keep, block.reason = False, "hidden"
@@ -443,7 +454,7 @@ def _label(clf: _Classifier, roots: set[etree._Element], *, trust_cues: bool) ->
             block.keep, block.reason = False, "ui_cluster"
             continue
         n = len(block.text)
-        if block.link_len > _LD_BLOCK * n and n < 300:
+        if block.link_len > _LD_BLOCK * n and n < 300 and not _in_prose_list(clf, block, chain):
             block.keep, block.reason = False, "link_density"
             continue
         if n < 60 and _UI_LINE_RE.match(block.text):
@@ -466,6 +477,22 @@ def _label(clf: _Classifier, roots: set[etree._Element], *, trust_cues: bool) ->
         block.keep, block.reason = True, "main_content"
 
 
+def _in_prose_list(clf: _Classifier, block: RawBlock, chain: tuple[etree._Element, ...]) -> bool:
+    """A linked item in a list that is mostly plain text (a changelog, a list of fixed bugs):
+    the list is judged as a whole, by ``_dense_container``, not item by item."""
+    if block.kind != "list_item":
+        return False
+    for el in chain[1:4]:
+        if el.tag in {"ul", "ol"}:
+            st = clf.stats[el]
+            if st.text < 200:
+                return False
+            density = _link_density(st)
+            long_items = density <= _LD_BLOCK and st.text / clf.block_counts.get(el, 1) >= 80
+            return density < _LD_CONT or long_items
+    return False
+
+
 def _dense_container(
     clf: _Classifier, chain: tuple[etree._Element, ...], root_index: int
 ) -> str | None:
@@ -480,7 +507,7 @@ def _dense_container(
             # Long items that merely cite a link (bug lists, reference notes) are prose;
             # navigation and teaser lists are short items that are links through and through.
             blocks = clf.block_counts.get(el, 1)
-            if density <= 0.8 and st.text / blocks >= 80:
+            if density <= _LD_BLOCK and st.text / blocks >= 80:
                 continue
             return "link_density"
     return None

@@ -434,6 +434,23 @@ def test_page_of_only_teasers_keeps_them() -> None:
     assert not any(b.reason == "teaser" for b in page.blocks)
 
 
+def test_linked_section_heading_and_table_record_stay() -> None:
+    section = (
+        "<h3><a href='/game'>Night Racer ($20)</a></h3><p>A racing game with a long campaign,"
+        " sharp handling and a soundtrack that holds up after many hours of play.</p>"
+    )
+    rows = "".join(
+        f"<tr><th><a href='/f{i}'>Film number {i}</a></th><td>19{i}0</td>"
+        f"<td><div>A man relives the same day, again, in a small town {i}.</div></td></tr>"
+        for i in range(6)
+    )
+    table = f"<table><tr><th>Film</th><th>Year</th><th>Plot</th></tr>{rows}</table>"
+    page = extract_html(_page(f"<article>{_PROSE * 4}{section}{table}</article>"))
+    kept = _kept(page)
+    assert "Night Racer ($20)" in kept
+    assert any("Film number 3" in t for t in kept)
+
+
 def test_ui_cluster_and_mathml() -> None:
     player = "<div class='player'><div>Play</div><div>Mute</div><div>0:00</div></div>"
     math = "<p>The root is <math><mi>x</mi><mo>=</mo><mn>2</mn></math> in this case, as shown.</p>"

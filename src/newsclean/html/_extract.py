@@ -480,6 +480,13 @@ def _label(
 def _in_prose_list(clf: _Classifier, block: RawBlock, chain: tuple[etree._Element, ...]) -> bool:
     """A linked item in a list that is mostly plain text (a changelog, a list of fixed bugs):
     the list is judged as a whole, by ``_dense_container``, not item by item."""
+    if block.owner.tag in {"td", "th"}:
+        return _in_data_row(clf, chain)
+    if block.kind == "heading":
+        # A linked heading followed by its section's prose heads a section of the article
+        # (teaser headings are caught by the teaser rules first).
+        following = clf.blocks[block.index + 1 : block.index + 2]
+        return bool(following) and _is_prose(following[0])
     if block.kind != "list_item":
         return False
     for el in chain[1:4]:
@@ -491,6 +498,26 @@ def _in_prose_list(clf: _Classifier, block: RawBlock, chain: tuple[etree._Elemen
             long_items = density <= _LD_BLOCK and st.text / clf.block_counts.get(el, 1) >= 80
             return density < _LD_CONT or long_items
     return False
+
+
+def _is_prose(block: RawBlock) -> bool:
+    n = len(block.text)
+    return block.kind == "paragraph" and n >= 80 and block.link_len < 0.25 * n
+
+
+def _in_data_row(clf: _Classifier, chain: tuple[etree._Element, ...]) -> bool:
+    """A linked cell (a film title, a name) in a row of a long table whose other cells are
+    plain text: a record in a table of data, not a navigation cell of a layout table."""
+    row = next((el for el in chain[1:3] if el.tag == "tr"), None)
+    if row is None:
+        return False
+    table = row.getparent()
+    if table is not None and table.tag in {"tbody", "thead", "tfoot"}:
+        table = table.getparent()
+    if table is None or len(row) < 2 or sum(1 for el in table.iter("tr")) < 5:
+        return False
+    st = clf.stats.get(row)
+    return st is not None and _link_density(st) < _LD_CONT
 
 
 def _dense_container(

@@ -247,6 +247,36 @@ def _cut_at_comments(
     return region
 
 
+_END_MARKERS = frozenset({"share", "related", "tags", "newsletter", "comments", "menu_words"})
+_END_MIN_BEFORE = 0.6
+_END_MAX_AFTER = 0.3
+
+
+def _cut_at_end_marker(
+    feats: Sequence[_Features], scores: Sequence[float], region: tuple[int, int]
+) -> tuple[int, int]:
+    """End the region at a share/related/tags block once most of the article lies above it.
+
+    What follows such a block ("Share", "Related stories", "Tags") is teasers and widgets; it is
+    kept only if it still holds a large part of the region's prose.
+    """
+    start, end = region
+    total = sum(s for s in scores[start:end] if s > 0)
+    if total <= 0:
+        return region
+    seen = 0.0
+    for i in range(start, end):
+        if (
+            feats[i].lexicon in _END_MARKERS
+            and seen >= _END_MIN_BEFORE * total
+            and total - seen <= _END_MAX_AFTER * total
+        ):
+            return (start, i)
+        if scores[i] > 0:
+            seen += scores[i]
+    return region
+
+
 def _is_headline(f: _Features, seg: Segment) -> bool:
     return (
         f.cap_share > 0.6
@@ -414,6 +444,7 @@ def classify_segments(
         if region == (0, 0):
             region = (0, len(segments))
         region = _cut_at_comments(segments, feats, region_scores, region)
+        region = _cut_at_end_marker(feats, region_scores, region)
     else:
         region = (0, len(segments))
     labels: list[SegmentLabel] = []

@@ -451,6 +451,19 @@ def test_linked_section_heading_and_table_record_stay() -> None:
     assert any("Film number 3" in t for t in kept)
 
 
+def test_lede_paragraphs_beside_the_container_join_it() -> None:
+    lede = "".join(
+        f"<p>Lede paragraph {i} of the story, which opens the report on the council vote and"
+        " sets out what the new rules will change for residents.</p>"
+        for i in range(4)
+    )
+    rest = "<div class='ad'>Read more</div><div class='text'>" + _PROSE * 8 + "</div>"
+    page = extract_html(_page(f"<div><div><div>{lede}<div>{rest}</div></div></div></div>"))
+    kept = _kept(page)
+    assert sum(t.startswith("Lede paragraph") for t in kept) == 4
+    assert sum(t.startswith("Councillors") for t in kept) == 8
+
+
 def test_ui_cluster_and_mathml() -> None:
     player = "<div class='player'><div>Play</div><div>Mute</div><div>0:00</div></div>"
     math = "<p>The root is <math><mi>x</mi><mo>=</mo><mn>2</mn></math> in this case, as shown.</p>"

@@ -257,10 +257,30 @@ class _Classifier:
                 break
             last = parent_st.score
             parent = parent.getparent()
+        top = self._climb_to_prose(top)
         parent = top.getparent()
         while parent is not None and parent is not self.body and len(parent) == 1:
             top = parent
             parent = top.getparent()
+        return top
+
+    def _climb_to_prose(self, top: etree._Element) -> etree._Element:
+        """An ancestor (two levels up at most) that holds prose paragraphs of its own next to
+        the container holds the start of the article too: the lede is often set apart from
+        the rest of the text by a wrapper that carries an image, a byline or an ad slot."""
+        el = top
+        for _ in range(2):
+            parent = el.getparent()
+            if parent is None or parent is self.body:
+                break
+            prose = 0
+            for child in parent.iterchildren("p"):
+                st = self.stats.get(child)
+                if st is not None and st.text >= 80 and _link_density(st) < 0.25:
+                    prose += st.text
+            if prose >= 0.2 * self.stats[top].text and prose >= 400:
+                return parent
+            el = parent
         return top
 
     def siblings(self, top: etree._Element) -> set[etree._Element]:

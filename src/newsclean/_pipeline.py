@@ -86,12 +86,13 @@ class Pipeline(Sequence[Filter]):
 
 
 def default_pipeline() -> Pipeline:
-    """The standard steps, in order: normalize, boilerplate, foreign_script, dates, spacing,
-    language."""
+    """The standard steps, in order: normalize, boilerplate, foreign_script, dates, rejoin,
+    spacing, language."""
     from .filters._steps import (
         DetectLanguage,
         ExtractDates,
         NormalizeText,
+        RejoinGluedBlocks,
         RemoveBoilerplate,
         RemoveForeignScript,
         RepairSpacing,
@@ -103,6 +104,7 @@ def default_pipeline() -> Pipeline:
             RemoveBoilerplate(),
             RemoveForeignScript(),
             ExtractDates(),
+            RejoinGluedBlocks(),
             RepairSpacing(),
             DetectLanguage(),
         ]

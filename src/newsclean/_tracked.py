@@ -134,6 +134,13 @@ class TrackedText:
             )
         return result
 
+    def extend(self, other: TrackedText) -> None:
+        """Append ``other``, which must continue this text in the source with no gap."""
+        if other.src_start != self.src_end or other._source is not self._source:
+            raise ValueError("only a directly following span can be appended")
+        self._pieces = self._pieces + other._pieces
+        self._text = None
+
     @property
     def src_start(self) -> int:
         return self._pieces[0].src_start if self._pieces else 0

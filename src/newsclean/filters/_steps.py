@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from .._document import Document
+from .._document import Document, WorkingBlock
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,35 @@ class RemoveBoilerplate:
 
 def _path_reason(reason: str, path: str | None) -> str:
     return f"{reason} at {path}" if path else reason
+
+
+@dataclass(frozen=True)
+class RejoinGluedBlocks:
+    """Rejoin body blocks that the segmenter split at a glued boundary ("end.Next").
+
+    Splitting there lets the classifier cut a menu glued to a paragraph; when both halves are
+    article text they become one block again, and the spacing step repairs the glue in place.
+    """
+
+    name: ClassVar[str] = "rejoin"
+    switch: ClassVar[str] = ""
+
+    def __call__(self, doc: Document) -> None:
+        merged: list[WorkingBlock] = []
+        for block in doc.blocks:
+            prev = merged[-1] if merged else None
+            if (
+                prev is not None
+                and prev.keep
+                and block.keep
+                and prev.end == block.start
+                and prev.role == block.role == "body"
+            ):
+                prev.text.extend(block.text)
+                prev.end = block.end
+                continue
+            merged.append(block)
+        doc.blocks = merged
 
 
 @dataclass(frozen=True)

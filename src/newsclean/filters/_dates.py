@@ -30,6 +30,7 @@ from ._dates_parse import (
     MIN_YEAR,
     OLDEST_FULL_YEAR,
     ORDERS,
+    SHORT_TEXT,
     Clock,
     Raw,
     _trie_pattern,
@@ -251,7 +252,7 @@ class _Context:
 
 
 def _make_context(
-    raws: Sequence[Raw],
+    page_order: str | None,
     *,
     date_order: str | None,
     language: str | None,
@@ -262,15 +263,23 @@ def _make_context(
     if option not in ORDERS:
         option = None
     reference = reference_time if isinstance(reference_time, datetime) else datetime.now()
-    lang = language.strip() if isinstance(language, str) and language.strip() else None
+    lang_code, lang_order = _language_facts(language)
     return _Context(
         reference=reference,
         option=option,
         profile=site_profile.order if site_profile is not None else None,
-        page=_profile_from_raws(raws).order,
-        language=lang.replace("-", "_").split("_")[0].lower() if lang else None,
-        language_order=order_for_language(lang),
+        page=page_order,
+        language=lang_code,
+        language_order=lang_order,
     )
+
+
+@lru_cache(maxsize=256)
+def _language_facts(language: str | None) -> tuple[str | None, str | None]:
+    lang = language.strip() if isinstance(language, str) and language.strip() else None
+    if lang is None:
+        return None, None
+    return lang.replace("-", "_").split("_")[0].lower(), order_for_language(lang)
 
 
 def _choose_order(raw: Raw, ctx: _Context) -> tuple[str, str]:
@@ -481,7 +490,7 @@ def find_dates(
     text = text[:MAX_TEXT]
     raws = scan(text)
     ctx = _make_context(
-        raws,
+        _profile_from_raws(raws).order,
         date_order=date_order,
         language=language,
         reference_time=reference_time,
@@ -538,32 +547,76 @@ class _Candidate:
     score: float
 
 
-def _prose_flags(blocks: Sequence[str]) -> list[bool]:
-    """Mark blocks that are running text: a long paragraph, or one line of a wrapped one.
+# The most a date's own features can add to its block's position score (label 3, time 1,
+# dateline 1.5, byline 1, parse confidence <= 1): a block whose position score plus this
+# cannot beat the best candidate so far need not be parsed at all.
+_MAX_BONUS = 7.5
 
-    Renderers such as lynx wrap paragraphs into ~80-character lines, so a paragraph shows as
-    a run of medium lines rather than one long block.
+
+class _Blocks:
+    """A document's blocks with their scans, dates and word counts computed on first use.
+
+    Most blocks of a page are never looked at: the search starts at the title and stops as
+    soon as no remaining block could outrank the best dateline found (see ``_MAX_BONUS``).
     """
-    counts = [len(_WORD.findall(b)) for b in blocks]
-    line = [c >= 7 and len(b) >= 45 for c, b in zip(counts, blocks, strict=True)]
-    flags = []
-    for i, count in enumerate(counts):
-        if count >= 25:
-            flags.append(True)
-            continue
-        prev_line = i > 0 and line[i - 1]
-        next_line = i + 1 < len(blocks) and line[i + 1]
-        flags.append(line[i] and prev_line and next_line)
-    return flags
+
+    def __init__(self, texts: Sequence[str], raws: _Blocks | None = None) -> None:
+        self.texts = texts
+        # Scans do not depend on the context: a second search under another one reuses them.
+        self._raws: dict[int, list[Raw]] = dict(raws._raws) if raws is not None else {}
+        self._matches: dict[int, list[DateMatch]] = {}
+        self._counts: dict[int, int] = {}
+
+    def raws(self, i: int) -> list[Raw]:
+        found = self._raws.get(i)
+        if found is None:
+            text = self.texts[i]
+            # Every date but a bare "yesterday" in a short dateline holds a digit.
+            found = scan(text) if len(text) <= SHORT_TEXT or _ANY_DIGIT.search(text) else []
+            self._raws[i] = found
+        return found
+
+    def matches(self, i: int, ctx: _Context) -> list[DateMatch]:
+        found = self._matches.get(i)
+        if found is None:
+            raws = self.raws(i)
+            found = _matches(raws, self.texts[i], ctx, short=False) if raws else []
+            self._matches[i] = found
+        return found
+
+    def words(self, i: int) -> int:
+        count = self._counts.get(i)
+        if count is None:
+            count = self._counts[i] = len(_WORD.findall(self.texts[i]))
+        return count
+
+    def line(self, i: int) -> bool:
+        return 0 <= i < len(self.texts) and self.words(i) >= 7 and len(self.texts[i]) >= 45
+
+    def prose(self, i: int) -> bool:
+        """Is block ``i`` running text: a long paragraph, or one line of a wrapped one?
+
+        Renderers such as lynx wrap paragraphs into ~80-character lines, so a paragraph
+        shows as a run of medium lines rather than one long block.
+        """
+        if self.words(i) >= 25:
+            return True
+        return self.line(i) and self.line(i - 1) and self.line(i + 1)
 
 
-def _first_body_block(blocks: Sequence[str], prose: Sequence[bool]) -> int | None:
-    for i, block in enumerate(blocks):
-        if not prose[i]:
+_ANY_DIGIT = regex.compile(r"\d")
+# Anything the clock reader could take for a time ("13:26", "13h26", "13.26", "1 pm").
+_CLOCK_LIKE = regex.compile(r"\d(?:[:h.]\s?\d{2}|\s*[ap]\.?\s?m)", regex.I)
+
+
+def _first_body_block(doc: _Blocks) -> int | None:
+    texts = doc.texts
+    for i, block in enumerate(texts):
+        if not doc.prose(i):
             continue
-        if len(_WORD.findall(block)) >= 25 and _SENTENCE_END.search(block):
+        if doc.words(i) >= 25 and _SENTENCE_END.search(block):
             return i
-        run = " ".join(blocks[i : i + 4])
+        run = " ".join(texts[i : i + 4])
         if len(_WORD.findall(run)) >= 25 and _SENTENCE_END.search(run):
             return i
     return None
@@ -589,14 +642,53 @@ def _position_score(i: int, n: int, title_index: int | None, anchor: int | None)
     return -3.0 * (i / max(1, n))
 
 
-def _is_listing(i: int, dated: set[int], blocks: Sequence[str]) -> bool:
+def _is_listing(i: int, doc: _Blocks, ctx: _Context) -> bool:
     # Related-article lists and comment threads: dates every few blocks.
-    neighbours = sum(1 for j in range(i - 4, i + 5) if j != i and j in dated)
-    return neighbours >= 2 and len(blocks[i]) < 300
+    if len(doc.texts[i]) >= 300:
+        return False
+    n = len(doc.texts)
+    neighbours = 0
+    for j in range(max(0, i - 4), min(n, i + 5)):
+        if j != i and doc.matches(j, ctx):
+            neighbours += 1
+            if neighbours >= 2:
+                return True
+    return False
 
 
 def _in_copyright(block: str, match: DateMatch) -> bool:
     return _COPYRIGHT.search(block, max(0, match.start - 30), match.start) is not None
+
+
+# Numeric dates anywhere on the page, for the day/month evidence (the same shape the scan's
+# numeric pattern reads): one pass over the whole text instead of parsing every block.
+_NUMERIC_DATE = regex.compile(
+    r"(?<![\d.,/:\-])(\d{1,2})([./\-]|\.\s)(\d{1,2})\2(?:\d{4}|\d{2})(?![\d_])"
+)
+
+
+def _numeric_page_order(doc: _Blocks) -> tuple[str | None, bool]:
+    """Day/month order shown by the page's unambiguous numeric dates (``page_evidence``).
+
+    The second value is False when the page holds ambiguous numeric dates and no
+    unambiguous one: month-name dates could then still settle the order.
+    """
+    dmy = mdy = 0
+    ambiguous = False
+    for text in doc.texts:
+        if not _ANY_DIGIT.search(text):
+            continue
+        for m in _NUMERIC_DATE.finditer(text):
+            a, b = int(m.group(1)), int(m.group(3))
+            if 12 < a <= 31 and 1 <= b <= 12:
+                dmy += 1
+            elif 12 < b <= 31 and 1 <= a <= 12:
+                mdy += 1
+            elif 1 <= a <= 12 and 1 <= b <= 12:
+                ambiguous = True
+    if dmy or mdy:
+        return _majority(dmy, mdy), True
+    return None, not ambiguous
 
 
 def find_publication_date(
@@ -613,6 +705,9 @@ def find_publication_date(
     Dates near the title (or, without a title, just before the first paragraph of running
     text), labelled "Published"/"Updated", carrying a time, or standing alone in a short
     block rank first; dates in link lists, copyright lines and comments rank last.
+
+    Blocks are visited from the best-placed outwards and the search stops when no block left
+    could outrank the best credible dateline, so a long page costs about as much as its top.
     """
     try:
         texts = [b[:MAX_TEXT] if isinstance(b, str) else "" for b in blocks]
@@ -620,35 +715,29 @@ def find_publication_date(
         return None
     if not texts:
         return None
-    all_raws = [scan(t) for t in texts]
-    ctx = _make_context(
-        [r for raws in all_raws for r in raws],
-        date_order=date_order,
-        language=language,
-        reference_time=reference_time,
-        site_profile=site_profile,
-    )
-    if title_index is not None and not 0 <= title_index < len(texts):
+    doc = _Blocks(texts)
+    n = len(texts)
+    if title_index is not None and not 0 <= title_index < n:
         title_index = None
-    prose = _prose_flags(texts)
-    anchor = _first_body_block(texts, prose) if title_index is None else None
-    per_block = [
-        _matches(raws, t, ctx, short=False) if raws else []
-        for raws, t in zip(all_raws, texts, strict=True)
-    ]
-    dated = {i for i, m in enumerate(per_block) if m}
-    per_block = _date_year_less(per_block)
-    candidates = [
-        cand
-        for i, matches in enumerate(per_block)
-        for cand in _score_block(i, matches, texts, dated, title_index, anchor, prose)
-    ]
-    if not candidates:
-        return None
-    published = [c for c in candidates if c.match.kind != "updated"]
-    updated = [c for c in candidates if c.match.kind == "updated"]
-    best = _best(published)
-    best_updated = _best(updated)
+    anchor = _first_body_block(doc) if title_index is None else None
+    options = {
+        "date_order": date_order,
+        "language": language,
+        "reference_time": reference_time,
+        "site_profile": site_profile,
+    }
+    page, settled = _numeric_page_order(doc)
+    ctx = _make_context(page, **options)  # type: ignore[arg-type]
+    best, best_updated = _search(doc, ctx, title_index, anchor)
+    if not settled and _needs_order(best, best_updated):
+        # Only ambiguous numeric dates on the page, and one of them won on a weak rule: the
+        # page's month-name dates (day-first or not) may settle the order; that takes the
+        # full scan, so it runs only here.
+        named = _profile_from_raws(r for i in range(n) for r in doc.raws(i)).order
+        if named is not None:
+            ctx = _make_context(named, **options)  # type: ignore[arg-type]
+            doc = _Blocks(texts, raws=doc)
+            best, best_updated = _search(doc, ctx, title_index, anchor)
     if best_updated is not None and (
         best is None or (best.score < _CREDIBLE and best.score < best_updated.score - _UPDATE_GAP)
     ):
@@ -659,32 +748,104 @@ def find_publication_date(
         return None
     if best_updated is not None and best_updated.match is best.match:
         best_updated = None
-    return DateFinding(
-        published=best.match,
-        updated=best_updated.match if best_updated is not None else None,
-        block_index=best.block,
+    published = _dated_year_less(best.match, doc, ctx)
+    updated = _dated_year_less(best_updated.match, doc, ctx) if best_updated else None
+    return DateFinding(published=published, updated=updated, block_index=best.block)
+
+
+def _needs_order(*cands: _Candidate | None) -> bool:
+    return any(
+        c is not None and c.match.ambiguous and c.match.order_rule in _WEAK_RULES for c in cands
     )
 
 
-def _date_year_less(per_block: list[list[DateMatch]]) -> list[list[DateMatch]]:
-    """Give year-less dates the latest year written in a full date on the same page.
+def _search(
+    doc: _Blocks, ctx: _Context, title_index: int | None, anchor: int | None
+) -> tuple[_Candidate | None, _Candidate | None]:
+    """Return the best published and best "Updated" candidates.
+
+    Blocks are visited best-placed first; one is parsed only when its position score plus
+    the most its dates could gain beats the best publication date so far. An "Updated" date
+    that cannot outscore that date is not looked for (it could not stand in for it either).
+    """
+    n = len(doc.texts)
+    placed = sorted(
+        ((_position_score(i, n, title_index, anchor), i) for i in range(n)),
+        key=lambda pair: (-pair[0], pair[1]),
+    )
+    best: _Candidate | None = None
+    best_updated: _Candidate | None = None
+    for position, i in placed:
+        if best is not None:
+            if position + _MAX_BONUS < best.score:
+                break
+            if position + _bonus_bound(i, doc, best.score - position) < best.score:
+                continue
+        matches = doc.matches(i, ctx)
+        if not matches:
+            continue
+        for cand in _score_block(i, matches, doc, ctx, title_index, position):
+            if cand.match.kind == "updated":
+                best_updated = _better(best_updated, cand)
+            else:
+                best = _better(best, cand)
+    return best, best_updated
+
+
+def _bonus_bound(i: int, doc: _Blocks, needed: float) -> float:
+    """The most block ``i``'s dates could add to its position score, read without parsing.
+
+    ``needed`` is what it takes to matter: the costlier label test runs only when the
+    cheaper parts fall short of it.
+    """
+    texts = doc.texts
+    text = texts[i]
+    if not _ANY_DIGIT.search(text):
+        # Only a relative day word ("yesterday", in a short block) can be a date here:
+        # relative dates lose 3 and carry a 0.45 confidence.
+        return -math.inf if len(text) > SHORT_TEXT else _MAX_BONUS - 3.55
+    bound = 0.9  # the parse confidence, at most 0.9 without a time
+    if _CLOCK_LIKE.search(text) is not None:
+        bound += 1.1  # a time, and its 0.1 of confidence
+    # A dateline block holds at most a few words besides the date's own (label, month,
+    # weekday, zone, byline name).
+    if len(text) <= 200 and doc.words(i) <= 16:
+        bound += 1.5
+    if _BYLINE_ANY.search(text) is not None or (
+        i > 0 and len(texts[i - 1]) < 80 and _BYLINE_ANY.search(texts[i - 1]) is not None
+    ):
+        bound += 1.0
+    if bound + 3.0 >= needed and (
+        _label_pattern().search(text) is not None or _TRAILING_LABEL.search(text) is not None
+    ):
+        bound += 3.0
+    return bound
+
+
+def _better(current: _Candidate | None, cand: _Candidate) -> _Candidate:
+    if current is None:
+        return cand
+    key = (cand.score, -cand.block, -cand.match.start)
+    return cand if key > (current.score, -current.block, -current.match.start) else current
+
+
+def _dated_year_less(match: DateMatch, doc: _Blocks, ctx: _Context) -> DateMatch:
+    """Give a year-less date the latest year written in a full date on the same page.
 
     "30 May, 13:26" on a page whose other dates are in 2020 is far more likely 2020 than the
     reference year; with no dated neighbour the reference-based guess stays.
     """
-    years = [m.value.year for ms in per_block for m in ms if m.has_year and not m.relative]
-    if not years:
-        return per_block
-    page_year = max(years)
-    out = []
-    for matches in per_block:
-        fixed = []
-        for m in matches:
-            if not m.has_year and not m.relative and m.value.year != page_year:
-                m = _with_year(m, page_year)
-            fixed.append(m)
-        out.append(fixed)
-    return out
+    if match.has_year or match.relative:
+        return match
+    years = [
+        m.value.year
+        for i in range(len(doc.texts))
+        for m in doc.matches(i, ctx)
+        if m.has_year and not m.relative
+    ]
+    if not years or max(years) == match.value.year:
+        return match
+    return _with_year(match, max(years))
 
 
 def _with_year(match: DateMatch, year: int) -> DateMatch:
@@ -694,32 +855,25 @@ def _with_year(match: DateMatch, year: int) -> DateMatch:
         return match  # 29 February in a common year: keep the reference-based guess
 
 
-def _best(cands: Sequence[_Candidate]) -> _Candidate | None:
-    if not cands:
-        return None
-    return max(cands, key=lambda c: (c.score, -c.block, -c.match.start))
-
-
 def _score_block(
     i: int,
     matches: Sequence[DateMatch],
-    texts: Sequence[str],
-    dated: set[int],
+    doc: _Blocks,
+    ctx: _Context,
     title_index: int | None,
-    anchor: int | None,
-    prose: Sequence[bool],
+    position: float,
 ) -> Iterable[_Candidate]:
+    texts = doc.texts
     block = texts[i]
-    n = len(texts)
     near_title = title_index is not None and -2 <= i - title_index <= 3
     if not matches:
         return
     dateline = len(block) <= 200 and is_dateline_block(block)
-    running = prose[i]
+    running = doc.prose(i)
     byline = _BYLINE_ANY.search(block) is not None or (
         i > 0 and len(texts[i - 1]) < 80 and _BYLINE_ANY.search(texts[i - 1]) is not None
     )
-    listing = _is_listing(i, dated, texts)
+    listing = _is_listing(i, doc, ctx)
     lowered = block.casefold()
     comment = any(h in lowered for h in _COMMENT_HINTS)
     for k, m in enumerate(matches):
@@ -727,7 +881,7 @@ def _score_block(
             continue
         if m.value.year < MIN_YEAR and not near_title:
             continue
-        score = _position_score(i, n, title_index, anchor)
+        score = position
         inside = running and _inside_prose(block, m.start)
         if inside:
             score -= 2.0  # a date quoted inside a paragraph is an event, not the dateline

@@ -40,6 +40,12 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """Return :func:`fold` of a short token, cached: a scan folds the same words many times."""
+    return fold(word)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Every language's date words merged into lookup tables keyed by :func:`fold`."""

@@ -9,13 +9,13 @@ alternation so the scan cost does not grow with the number of languages.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
-from ._dates_lang import LANGUAGES, Vocabulary, fold, language_order, vocabulary
+from ._dates_lang import LANGUAGES, Vocabulary, fold, fold_word, language_order, vocabulary
 
 ORDERS = ("DMY", "MDY", "YMD")
 MIN_YEAR = 1990
@@ -152,9 +152,12 @@ def date_patterns() -> tuple[tuple[regex.Pattern[str], ...], tuple[regex.Pattern
     )
 
 
-@dataclass(frozen=True)
-class Raw:
-    """A candidate as found, before the day/month order is settled."""
+class Raw(NamedTuple):
+    """A candidate as found, before the day/month order is settled.
+
+    A named tuple rather than a frozen dataclass: scanning builds one per candidate, and
+    tuple construction is several times cheaper.
+    """
 
     start: int
     end: int
@@ -193,6 +196,8 @@ def scan(text: str) -> list[Raw]:
     out: list[Raw] = []
     vocab = vocabulary()
     at_number, at_word = date_patterns()
+    year_first = (at_number[0], at_number[3], at_number[4])
+    short_first = (at_number[1], at_number[2])
     starters = _starter_words()
     last_end = 0
     for digits in _DIGIT_RUN.finditer(text):
@@ -207,12 +212,16 @@ def scan(text: str) -> list[Raw]:
         tries = []
         for w in _WORD_START.finditer(text, window, start):
             word = _LETTERS.match(text, w.start(), start)
-            if word is not None and fold(_camel_head(word.group())) in starters:
+            if word is not None and _head_key(word.group()) in starters:
                 tries.append(w.start())
         tries.append(start)
         raw = None
+        # The patterns tried at a number open with two digits (day/month first) or four
+        # (year first): the run's length picks the group, so most numbers try none.
+        width = digits.end() - start
+        here = short_first if width <= 2 else year_first if width == 4 else ()
         for pos in tries[-3:]:
-            for rx in at_number if pos == start else at_word:
+            for rx in here if pos == start else at_word:
                 m = rx.match(text, pos)
                 if m is not None:
                     raw = _raw_from_match(m, vocab.months)
@@ -224,12 +233,17 @@ def scan(text: str) -> list[Raw]:
             raw = _relative_at(text, digits, tries[:-1], vocab)
         if raw is not None:
             after = read_time_after(text, raw.end)
-            raw = replace(raw, clock_after=after)
+            raw = raw._replace(clock_after=after)
             out.append(raw)
             last_end = after.end if isinstance(after, Clock) else raw.end
     if len(text) <= SHORT_TEXT and not out:
         out = _day_words(text)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _head_key(word: str) -> str:
+    return fold(_camel_head(word))
 
 
 def _camel_head(word: str) -> str:
@@ -258,13 +272,24 @@ def _day_word_pattern() -> regex.Pattern[str]:
     return regex.compile(r"(?P<W>" + words + r")(?!\w)", regex.I)
 
 
+@lru_cache(maxsize=1)
+def _day_word_probe() -> regex.Pattern[str]:
+    # One search over a short block rules out most of them before any per-word work.
+    return regex.compile(
+        r"(?<![^\W\d_])(?:" + _trie_pattern(sorted(vocabulary().relative_days)) + r")(?!\w)",
+        regex.I,
+    )
+
+
 def _day_words(text: str) -> list[Raw]:
     """Find free-standing relative day words ("yesterday") in a short dateline."""
     reldays = vocabulary().relative_days
     out: list[Raw] = []
+    if _day_word_probe().search(text) is None:
+        return out
     starters = _starter_words()
     for start in _WORD_AT.finditer(text):
-        if fold(start.group()) not in starters:
+        if fold_word(start.group()) not in starters:
             continue
         m = _day_word_pattern().match(text, start.start())
         if m is None:
@@ -281,6 +306,12 @@ def _day_words(text: str) -> list[Raw]:
 _WORDS_AFTER = regex.compile(r"(?:\s*[^\W\d_]+\.?){1,3}")
 _SPACES = regex.compile(r"\s+")
 _UNIT_WORD = regex.compile(r"\s*([^\W\d_]+\.?)")
+
+
+@lru_cache(maxsize=1)
+def _spaceless_units() -> tuple[str, ...]:
+    # Scripts without spaces glue the unit to what follows ("3小时前"): match its start.
+    return tuple(sorted(u for u in vocabulary().relative_units if not u.isascii()))
 
 
 def relative_key(text: str) -> str:
@@ -300,10 +331,8 @@ def _relative_at(
         # number must be a unit ("hours", "Stunden"), or the script writes no spaces (CJK).
         if next_word is None:
             return None
-        word = fold(next_word.group(1)).rstrip(".")
-        if word not in vocab.relative_units and not any(
-            word.startswith(u) for u in vocab.relative_units if not u.isascii()
-        ):
+        word = fold_word(next_word.group(1)).rstrip(".")
+        if word not in vocab.relative_units and not word.startswith(_spaceless_units()):
             return None
     templates = vocab.relative_templates
     after = _WORDS_AFTER.match(text, digits.end())
@@ -356,7 +385,7 @@ def _raw_from_match(m: regex.Match[str], months: Mapping[str, Mapping[str, int]]
         for n_key, d_key, y_key in (("N3", "D3", "Y3"), ("N4", "D4", "Y4"), ("N5", "D5", "Y5")):
             if n_key not in g:
                 continue
-            month_key = fold(g[n_key]).rstrip(".")
+            month_key = fold_word(g[n_key]).rstrip(".")
             langs = months.get(month_key)
             if not langs:
                 return None
@@ -388,8 +417,7 @@ def _pick_month(month_key: str) -> int:
     return max(sorted(counts), key=lambda month: (counts[month], month == langs[first]))
 
 
-@dataclass(frozen=True)
-class Clock:
+class Clock(NamedTuple):
     """A time of day read next to a date."""
 
     hour: int

@@ -464,6 +464,25 @@ def test_lede_paragraphs_beside_the_container_join_it() -> None:
     assert sum(t.startswith("Councillors") for t in kept) == 8
 
 
+def test_long_prose_survives_a_link_dense_wrapper() -> None:
+    categories = "".join(f"<li><a href='/c{i}'>Category {i}</a></li>" for i in range(30))
+    tags = " ".join(f"<a href='/t{i}'>topic-{i}</a>" for i in range(60))
+    story = (
+        "A long report with no markup of its own, set as bare text as small CMSs do: the"
+        " council met on Monday, heard the residents, and agreed to repair the road before"
+        " the winter, with the work paid from the reserve fund and finished, the mayor said,"
+        " before the first snow of the year arrives. Residents welcomed the decision."
+    )
+    page = extract_html(
+        _page(
+            f"<div><div><div><ul>{categories}</ul><div>{tags}</div></div><div><p>Road to be"
+            f" repaired</p>{story}<div><a href='/'>Back</a></div></div></div></div>"
+        )
+    )
+    assert any(b.keep and b.text.startswith("A long report") for b in page.blocks)
+    assert all(not b.keep for b in page.blocks if b.text.startswith(("topic-", "Category")))
+
+
 def test_ui_cluster_and_mathml() -> None:
     player = "<div class='player'><div>Play</div><div>Mute</div><div>0:00</div></div>"
     math = "<p>The root is <math><mi>x</mi><mo>=</mo><mn>2</mn></math> in this case, as shown.</p>"

@@ -46,6 +46,7 @@ _INIT_SCORE = {
 _LD_BLOCK = 0.8
 _LD_CONT = 0.5
 _TEASER_MAX = 0.9  # share of the content above which the items are the content
+_LONG_PROSE = 300  # characters of plain text that are article text, whatever box holds them
 _TEASER_ONLY = 0.1  # kept share of the container below which teasers are the content
 _MEANINGFUL_TAGS = frozenset({"nav", "aside", "footer"})
 _NEAR_TIE = 0.5  # score ratio within which more prose beats a class bonus
@@ -463,7 +464,7 @@ def _label(
         if found is not None:
             block.keep, block.reason = False, found[1]
             continue
-        dense = _dense_container(clf, chain, root_index)
+        dense = _dense_container(clf, chain, root_index) if not _is_long_prose(block) else None
         if dense is not None:
             block.keep, block.reason = False, dense
             continue
@@ -518,6 +519,14 @@ def _in_prose_list(clf: _Classifier, block: RawBlock, chain: tuple[etree._Elemen
             long_items = density <= _LD_BLOCK and st.text / clf.block_counts.get(el, 1) >= 80
             return density < _LD_CONT or long_items
     return False
+
+
+def _is_long_prose(block: RawBlock) -> bool:
+    """A paragraph long and plain enough to be article text wherever it sits: the link
+    density of a box around it (a sidebar of tag links in the same wrapper) says nothing
+    about it."""
+    n = len(block.text)
+    return n >= _LONG_PROSE and block.link_len < 0.1 * n
 
 
 def _is_prose(block: RawBlock) -> bool:

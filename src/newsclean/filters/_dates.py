@@ -581,8 +581,26 @@ class _Blocks:
         if found is None:
             raws = self.raws(i)
             found = _matches(raws, self.texts[i], ctx, short=False) if raws else []
+            if found and found[0].kind == "unknown" and found[0].start <= 3:
+                kind = self.label_before(i)
+                if kind is not None:
+                    found = [replace(found[0], kind=kind), *found[1:]]
             self._matches[i] = found
         return found
+
+    def label_before(self, i: int) -> str | None:
+        """The kind named by a label standing alone in the block before ("Updated:")."""
+        if i == 0:
+            return None
+        prev = self.texts[i - 1]
+        if len(prev) > _LONGEST_LABEL or _ANY_DIGIT.search(prev) is not None:
+            return None
+        text = prev + " "
+        labels = list(_label_pattern().finditer(text))
+        label = labels[-1] if labels else None
+        if label is None or len(_WORD.findall(text, label.end())) > 1:
+            return None
+        return "updated" if fold(label.group("label")) in _UPDATED_SET else "published"
 
     def words(self, i: int) -> int:
         count = self._counts.get(i)
@@ -605,6 +623,8 @@ class _Blocks:
 
 
 _ANY_DIGIT = regex.compile(r"\d")
+# A block this short may be a label for the date in the next block ("Zuletzt geändert am:").
+_LONGEST_LABEL = 40
 # Anything the clock reader could take for a time ("13:26", "13h26", "13.26", "1 pm").
 _CLOCK_LIKE = regex.compile(r"\d(?:[:h.]\s?\d{2}|\s*[ap]\.?\s?m)", regex.I)
 
@@ -816,7 +836,9 @@ def _bonus_bound(i: int, doc: _Blocks, needed: float) -> float:
     ):
         bound += 1.0
     if bound + 3.0 >= needed and (
-        _label_pattern().search(text) is not None or _TRAILING_LABEL.search(text) is not None
+        _label_pattern().search(text) is not None
+        or _TRAILING_LABEL.search(text) is not None
+        or doc.label_before(i) is not None
     ):
         bound += 3.0
     return bound
@@ -882,7 +904,13 @@ def _score_block(
         if m.value.year < MIN_YEAR and not near_title:
             continue
         score = position
-        inside = running and _inside_prose(block, m.start)
+        # A sentence opening on a labelled date ("Der Beitrag wurde am 27. November 2019
+        # veröffentlicht") is the dateline, however prose-like.
+        opening = m.kind != "unknown" and m.start <= 60
+        inside = running and not opening and _inside_prose(block, m.start)
+        if _SOCIAL_EMBED.search(block, max(0, m.start - 40), m.start) is not None:
+            # An embedded post's attribution ("— Jane (@jane) May 1, 2023"): its own date.
+            score -= 4.0
         if inside:
             score -= 2.0  # a date quoted inside a paragraph is an event, not the dateline
         # Long single-block dumps: the dateline sits early in the block.
@@ -909,6 +937,7 @@ def _score_block(
         yield _Candidate(replace(m, confidence=_squash(score, m.confidence)), i, score)
 
 
+_SOCIAL_EMBED = regex.compile(r"\(@\w{1,30}\)")
 _LOWER_WORD = regex.compile(r"(?<![^\W\d_])\p{Ll}{2,}")
 _CASED = regex.compile(r"[\p{Lu}\p{Ll}]")
 

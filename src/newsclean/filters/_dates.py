@@ -91,7 +91,10 @@ _COMMENT_HINTS = (
     "reply",
     "replied",
     "antworten",
+    "antwort",
     "répondre",
+    "rispondi",
+    "odpowiedz",
     "responder",
     "ответить",
     "відповісти",
@@ -877,6 +880,11 @@ def _with_year(match: DateMatch, year: int) -> DateMatch:
         return match  # 29 February in a common year: keep the reference-based guess
 
 
+def _has_comment_hint(text: str) -> bool:
+    lowered = text.casefold()
+    return any(h in lowered for h in _COMMENT_HINTS)
+
+
 def _score_block(
     i: int,
     matches: Sequence[DateMatch],
@@ -896,8 +904,10 @@ def _score_block(
         i > 0 and len(texts[i - 1]) < 80 and _BYLINE_ANY.search(texts[i - 1]) is not None
     )
     listing = _is_listing(i, doc, ctx)
-    lowered = block.casefold()
-    comment = any(h in lowered for h in _COMMENT_HINTS)
+    comment = _has_comment_hint(block) or any(
+        0 <= j < len(texts) and len(texts[j]) <= 40 and _has_comment_hint(texts[j])
+        for j in (i - 1, i + 1, i + 2)
+    )  # a "Reply" link rendered as its own block next to a comment's header
     for k, m in enumerate(matches):
         if _in_copyright(block, m):
             continue

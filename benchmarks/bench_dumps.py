@@ -261,15 +261,36 @@ def main_table(out: Path, baselines: bool) -> None:
             print(ds, r, {k: c.get(k) for k in keys})
 
 
+def speed() -> None:
+    """CPU time of segment + classify per document and per 20 KB, per renderer."""
+    for r in ("html_text", "lynx", "bs4_nosep"):
+        texts = [read_dump(ds, r, row["id"]) for ds in DATASETS for row in load_rows(ds)]
+        for t in texts[:20]:
+            clean_dump(t)
+        t0 = time.process_time()
+        for t in texts:
+            clean_dump(t)
+        cpu = time.process_time() - t0
+        kb = sum(len(t) for t in texts) / 1024
+        print(
+            f"{r}: {len(texts)} docs, mean {kb / len(texts):.1f} KB, "
+            f"{cpu / len(texts) * 1000:.1f} ms/doc CPU, {cpu / kb * 20 * 1000:.1f} ms per 20 KB"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(REPO / "runs"))
     ap.add_argument("--baselines", action="store_true")
     ap.add_argument("--templates", action="store_true")
     ap.add_argument("--templates-only", action="store_true")
+    ap.add_argument("--speed", action="store_true", help="only measure CPU time per document")
     args = ap.parse_args()
     if not EVAL.exists():
         sys.exit(f"benchmark data not found at {EVAL}")
+    if args.speed:
+        speed()
+        return
     out = Path(args.out)
     out.mkdir(exist_ok=True)
     if not args.templates_only:

@@ -8,6 +8,7 @@ alternation so the scan cost does not grow with the number of languages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -40,7 +41,8 @@ _ZONE_RX = (
     r"(?!\w))(?:\s*\))?"
 )
 
-_TIME_AFTER = regex.compile(
+# Plain ``re``: no ``regex`` extension needed, and about twice as fast per call.
+_TIME_AFTER = re.compile(
     r"(?:\s*(?:,|\||[\-–—/•·@]|\.(?=\s*\d{1,2}:)|at|um|à|a\s+las|alle|ore|в|о|об|om|kl\.?|klo|saat|"
     r"o\s+godz\.?|godz\.?|ás|às|a\s+les|kell|u)?\s*|T)"
     r"(?P<h>\d{1,2})(?:(?P<sep>[:h.])(?P<mi>\d{2})(?!\d)(?::(?P<s>\d{2})(?:[.,]\d+)?)?"
@@ -48,7 +50,7 @@ _TIME_AFTER = regex.compile(
     r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
     r"(?:\s*(?:uhr|hs|hrs|h|ч\.?|óra|val)(?!\w))?"
     r"(?:\s*" + _ZONE_RX + r")?",
-    regex.I,
+    re.I,
 )
 _TIME_BEFORE = regex.compile(
     r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
@@ -57,6 +59,7 @@ _TIME_BEFORE = regex.compile(
     regex.I,
 )
 _ZONE_ONLY = regex.compile(r"\s*" + _ZONE_RX, regex.I)
+_ZONE_START = regex.compile(r"\s*[(+\-−\p{L}]")
 _DIGITS = regex.compile(r"\d+")
 
 
@@ -107,7 +110,7 @@ _CONNECTOR = r"(?!(?:de|of|del|di|van|the|le|la|el)\s)"
 
 
 @lru_cache(maxsize=1)
-def date_patterns() -> tuple[tuple[regex.Pattern[str], ...], tuple[regex.Pattern[str], ...]]:
+def date_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[regex.Pattern[str], ...]]:
     """Compile the small anchored patterns tried at a number and at a word (cached).
 
     Several small patterns beat one large alternation: the engine's per-call cost grows
@@ -146,8 +149,10 @@ def date_patterns() -> tuple[tuple[regex.Pattern[str], ...], tuple[regex.Pattern
         + r"\s*(?P<D4>\d{1,2})(?:\s?(?:st|nd|rd|th))?"
         r"(?![\d:.]\d|\d)(?:(?:,\s*|\s+)(?P<Y4>\d{4}(?=\d{1,2}(?::\d{2}|\.\s?[^\W\d_]|\.\d))|\d{4}(?!\d)))?",
     )
+    # The patterns tried at a number need no ``regex`` extension, and the standard engine
+    # matches them about twice as fast (the patterns tried at a word use \p{Ll}).
     return (
-        tuple(regex.compile(p, regex.I) for p in at_number),
+        tuple(re.compile(p, re.I) for p in at_number),
         tuple(regex.compile(p, regex.I) for p in at_word),
     )
 
@@ -368,7 +373,9 @@ def _year_value(token: str) -> tuple[int, bool, bool]:
     return value, len(token) == 4, len(token) == 2
 
 
-def _raw_from_match(m: regex.Match[str], months: Mapping[str, Mapping[str, int]]) -> Raw | None:
+def _raw_from_match(
+    m: re.Match[str] | regex.Match[str], months: Mapping[str, Mapping[str, int]]
+) -> Raw | None:
     g = m.groupdict()
     start, end = m.span()
     try:
@@ -430,9 +437,11 @@ class Clock(NamedTuple):
 
 def read_time_after(text: str, pos: int) -> Clock | bool | None:
     """Read a time right after ``pos``; False when a time is there but impossible (25:61)."""
-    m = _TIME_AFTER.match(text, pos)
+    # A time starts within a connector's reach ("o godz.", "a las"): without a digit there,
+    # the costly clock pattern cannot match.
+    m = _TIME_AFTER.match(text, pos) if _DIGIT_RUN.search(text, pos, pos + 24) else None
     if m is None:
-        zone = _ZONE_ONLY.match(text, pos)
+        zone = _ZONE_ONLY.match(text, pos) if _ZONE_START.match(text, pos) else None
         if zone is not None:
             tz = _zone(zone.group("zone"))
             if tz is not None:
@@ -453,7 +462,7 @@ def read_time_before(text: str, pos: int) -> Clock | None:
     return clock if isinstance(clock, Clock) else None
 
 
-def _clock(m: regex.Match[str], *, strict_sep: bool) -> Clock | bool | None:
+def _clock(m: re.Match[str] | regex.Match[str], *, strict_sep: bool) -> Clock | bool | None:
     hour = int(m.group("h"))
     minute = int(m.group("mi") or 0)
     second = int(m.group("s") or 0)

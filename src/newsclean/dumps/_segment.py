@@ -434,7 +434,7 @@ def segment_dump(text: str) -> list[Segment]:
     width = _wrap_width(text, scanned)
     segments: list[Segment] = []
     if width is None:
-        return _segment_unwrapped(text, present)
+        return _mark_sandwiched_headings(_segment_unwrapped(text, present))
     block: list[_Line] = []
 
     def flush() -> None:
@@ -489,6 +489,40 @@ def _mark_indented_kinds(segments: list[Segment]) -> list[Segment]:
         elif kind == "paragraph" and seg.indent >= body + 2 and seg.lines >= 2:
             kind = "quote"
         out.append(seg if kind == seg.kind else replace(seg, kind=kind))
+    return out
+
+
+_HEADING_MAX_WORDS = 14
+_HEADING_NEIGHBOUR_WORDS = 15
+_HEADING_BAD_END = (",", ";", "-", "–", "—", "|", "/", "&")
+
+
+def _is_prose_block(seg: Segment) -> bool:
+    return (
+        seg.kind == "paragraph"
+        and ends_sentence(seg.cleaned)
+        and len(seg.cleaned.split()) >= _HEADING_NEIGHBOUR_WORDS
+    )
+
+
+def _mark_sandwiched_headings(segments: list[Segment]) -> list[Segment]:
+    """In one-block-per-line dumps, a short line between two prose paragraphs is a subheading.
+
+    Such dumps carry no indentation, so position is the only cue: an unpunctuated line of a few
+    words with a full paragraph on each side is a section heading, not a menu or a caption.
+    """
+    out = list(segments)
+    for i in range(1, len(segments) - 1):
+        seg = segments[i]
+        if seg.kind != "paragraph" or seg.lines != 1:
+            continue
+        words = seg.cleaned.split()
+        if not 2 <= len(words) <= _HEADING_MAX_WORDS or ends_sentence(seg.cleaned):
+            continue
+        if seg.cleaned.endswith(_HEADING_BAD_END) or not seg.cleaned[:1].isupper():
+            continue
+        if _is_prose_block(segments[i - 1]) and _is_prose_block(segments[i + 1]):
+            out[i] = replace(seg, kind="heading")
     return out
 
 

@@ -270,10 +270,18 @@ def boilerplate_cue(el: etree._Element) -> tuple[str, bool] | None:
     if tag == "figcaption":
         return "caption", False
     role = el.get("role")
-    if role and role.lower() in NEGATIVE_ROLES:
-        return f"boilerplate_role:{role.lower()}", False
     cls = el.get("class")
     ident = el.get("id")
+    if not role and not cls and not ident:
+        return None
+    # Pages repeat the same few attribute sets on thousands of elements: judge each once.
+    return _attribute_cue(role, cls, ident)
+
+
+@lru_cache(maxsize=16384)
+def _attribute_cue(role: str | None, cls: str | None, ident: str | None) -> tuple[str, bool] | None:
+    if role and role.lower() in NEGATIVE_ROLES:
+        return f"boilerplate_role:{role.lower()}", False
     if not cls and not ident:
         return None
     names = (cls or "").split()

@@ -114,9 +114,17 @@ def _json_objects(value: object) -> Iterator[dict[str, object]]:
                 stack.append(main)
 
 
+# Pages carry dozens of scripts; the filter runs in C and Python sees only the candidates.
+_LD_JSON_SCRIPTS = etree.XPath(
+    "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
+)
+
+
 def _read_json_ld(root: etree._Element) -> list[dict[str, object]]:
     found: list[dict[str, object]] = []
-    for script in root.iter("script"):
+    for script in _LD_JSON_SCRIPTS(root):
+        if not isinstance(script, etree._Element):
+            continue
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         raw = (script.text or "").strip()

@@ -122,7 +122,8 @@ _LD_JSON_SCRIPTS = etree.XPath(
 
 def _read_json_ld(root: etree._Element) -> list[dict[str, object]]:
     found: list[dict[str, object]] = []
-    for script in _LD_JSON_SCRIPTS(root):
+    scripts = _LD_JSON_SCRIPTS(root)
+    for script in scripts if isinstance(scripts, list) else ():
         if not isinstance(script, etree._Element):
             continue
         if (script.get("type") or "").strip().lower() != "application/ld+json":

@@ -335,6 +335,13 @@ def main(argv: list[str] | None = None) -> int:
                     f"{system:18s} {dataset:12s} {input_name:12s} {time.perf_counter() - t0:6.1f}s",
                     file=sys.stderr,
                 )
+    # Results of systems not re-run this time (e.g. anchors from an earlier run into the same
+    # folder) are scored too, so one report can hold them all.
+    datasets, inputs = set(args.datasets.split(",")), set(args.inputs.split(","))
+    for path in sorted(args.runs.glob("*__*__*.jsonl")):
+        _, dataset, input_name = path.stem.split("__")
+        if path not in files and dataset in datasets and input_name in inputs:
+            files.append(path)
     results = score(args.data, files, args.runs / "scores.json")
     command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
     report = render_report(results, command.strip(), skipped)

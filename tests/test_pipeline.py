@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -95,3 +96,18 @@ def test_switches_turn_steps_off() -> None:
 def test_pipeline_rejects_non_filters() -> None:
     with pytest.raises(newsclean.ConfigError):
         Pipeline([object()])  # type: ignore[list-item]
+
+
+_NEGATIVE = Path(__file__).parent / "fixtures" / "dumps" / "negative"
+
+
+@pytest.mark.parametrize(
+    "case", sorted(p.name[: -len(".expected.txt")] for p in _NEGATIVE.glob("*.expected.txt"))
+)
+def test_negative_articles_survive_the_whole_pipeline(case: str) -> None:
+    dump = (_NEGATIVE / f"{case}.txt").read_text(encoding="utf-8")
+    expected = (_NEGATIVE / f"{case}.expected.txt").read_text(encoding="utf-8")
+    article = newsclean.clean(dump)
+    kept = " ".join(article.text.split())
+    for paragraph in expected.split("\n\n"):
+        assert " ".join(paragraph.split()) in kept, f"{case}: lost {paragraph[:60]!r}"

@@ -107,6 +107,11 @@ def _trie_pattern(words: list[str]) -> str:
 # which keeps the pattern small: the regex engine's cost grows with the pattern's size.
 _NAME = r"[^\W\d_]+(?:[.’'׳॰][^\W\d_]+)*[׳॰]?"
 _CONNECTOR = r"(?!(?:de|of|del|di|van|the|le|la|el)\s)"
+# Cased letters for glued text, in the scripts whose renderers glue (plain ``re`` has no
+# \p{Lu}/\p{Ll}): a year glued to the next block's capital ("01.12.2021Mit"), a day glued
+# to the previous block's last lower-case letter.
+_GLUED_CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][^\W\d_]"
+_GLUED_LOWER = r"[a-zß-öø-ÿа-яё]"
 
 
 @lru_cache(maxsize=1)
@@ -126,9 +131,14 @@ def date_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[regex.Pattern[st
         r"(?!\d|[.,/\-]\d)\.?",
         # 30.05.23, 05/30/2023, 30-05-2023, 30. 5. 2023
         r"(?<![\d.,/:\-])(?P<A>\d{1,2})(?P<s2>[./\-]|\.\s)(?P<B>\d{1,2})(?P=s2)"
-        r"(?P<C>\d{4}(?=\d{1,2}(?::\d{2}|\.\s?[^\W\d_]|\.\d))|(?:\d{4}|\d{2})(?![\d_]|[^\W\d_]{2}|[.,/\-]\d))",
+        r"(?P<C>\d{4}(?=\d{1,2}(?::\d{2}|\.\s?[^\W\d_]|\.\d))|\d{4}(?=" + _GLUED_CAPITAL + r")"
+        r"|(?:\d{4}|\d{2})(?![\d_]|[^\W\d_]{2}|[.,/\-]\d))",
         # 30 May 2023, 1er mai 2023, 30-го мая, 5 de junio de 2023
-        r"(?<![\w.])(?P<D3>\d{1,2})" + ordinal + r"(?:\s+(?:de|of|del|di|van)\s+|[\s./\-]*)"
+        # Renderers that drop block breaks glue a dateline to the word before it
+        # ("Kulturtechnik25. Oktober 2023", "duyurdu.30 Ekim 2020"): a lower-case letter
+        # (or a word and a full stop) may touch the day.
+        r"(?:(?<![\w.])|(?<=" + _GLUED_LOWER + r")|(?<=" + _GLUED_LOWER + r"\.))"
+        r"(?P<D3>\d{1,2})" + ordinal + r"(?:\s+(?:de|of|del|di|van)\s+|[\s./\-]*)"
         r"(?P<N3>" + name + r")" + month_end + r"(?:(?:,?\s*|\s+de\s+|\s+del\s+|[\-./])"
         r"(?P<Y3>\d{4}(?=\d{1,2}(?::\d{2}|\.\s?[^\W\d_]|\.\d))|(?:\d{4}|['’]?\d{2}(?![:.,]?\d)(?!\s*[^\W\d_]{3}))(?![\d:])))?",
         # 2023. május 30., 2023 m. gegužės 30 d., 2023-May-30

@@ -99,6 +99,59 @@ def predict_dump(
     return out
 
 
+PIPELINE_RENDERERS = ("html_text", "lynx", "bs4_nosep")
+
+
+def predict_pipeline(
+    rows: Iterable[dict[str, object]], dataset: str, renderer: str
+) -> tuple[list[dict[str, object]], list[dict[str, object]], list[float]]:
+    """Dumps as the pipeline sees them: ``newsclean.clean(raw, input_format="text")``.
+
+    Returns (end-to-end predictions from ``article.published``, predictions of
+    ``find_publication_date`` alone on the pipeline's own arguments — its segmented blocks,
+    the classifier's title index, the language — and that call's CPU time per document).
+    The call is recorded by wrapping the function the pipeline imports, then replayed alone.
+    """
+    import newsclean
+    import newsclean.filters._dates as dates_module
+
+    recorded: list[tuple[list[str], dict[str, object]]] = []
+    original = dates_module.find_publication_date
+
+    def recording(blocks, **kwargs):  # type: ignore[no-untyped-def]
+        recorded.append((list(blocks), dict(kwargs)))
+        return original(blocks, **kwargs)
+
+    e2e, alone, times = [], [], []
+    dates_module.find_publication_date = recording  # type: ignore[assignment]
+    try:
+        for row in rows:
+            path = SHARED / "dumps" / dataset / renderer / f"{row['id']}.txt"
+            if not path.exists():
+                continue
+            raw = path.read_text(encoding="utf-8", errors="replace")
+            recorded.clear()
+            try:
+                article = newsclean.clean(raw, input_format="text", reference_time=REFERENCE)
+                published = article.published
+            except Exception:  # a benchmark row, not a crash: the page counts as missed
+                published = None
+            date = published.date().isoformat() if published else ""
+            e2e.append({"id": row["id"], "body": "", "date": date})
+            if not recorded:
+                alone.append({"id": row["id"], "body": "", "date": ""})
+                continue
+            blocks, kwargs = recorded[-1]
+            t0 = time.process_time()
+            found = original(blocks, **kwargs)  # type: ignore[arg-type]
+            times.append(time.process_time() - t0)
+            date = found.published.value.date().isoformat() if found and found.published else ""
+            alone.append({"id": row["id"], "body": "", "date": date})
+    finally:
+        dates_module.find_publication_date = original
+    return e2e, alone, times
+
+
 def detect_language(text: str) -> str | None:
     """Guess the dump's language as the pipeline does before it looks for dates."""
     from langdetect import DetectorFactory, LangDetectException, detect
@@ -152,6 +205,18 @@ def time_per_call(func, items, repeat: int) -> float:  # type: ignore[no-untyped
     return best
 
 
+def best_each(func, items, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    # On a shared machine the minimum over many calls is the stable figure: interference
+    # only ever adds time.
+    best = [float("inf")] * len(items)
+    for _ in range(repeat):
+        for k, item in enumerate(items):
+            t0 = time.perf_counter()
+            func(item)
+            best[k] = min(best[k], time.perf_counter() - t0)
+    return sum(best) / len(best)
+
+
 def bench_parsing() -> list[str]:
     table = load_datelines()
     strings = [s for s, _ in table if s]
@@ -165,10 +230,13 @@ def bench_parsing() -> list[str]:
             parse_date(s, reference_time=ref)
         )
     )
+    per_string = best_each(lambda s: parse_date(s, reference_time=ref), strings, 30)
     lines = [
-        f"- newsclean `parse_date`: **{ours * 1e6:.1f} µs** per dateline on average over "
-        f"{len(strings)} datelines (best of 3 runs x 20 passes); {ours_ok}/{len(table)} give the "
-        "expected value (the unit-test table)."
+        f"- newsclean `parse_date`: **{per_string * 1e6:.1f} µs** per dateline on average over "
+        f"{len(strings)} datelines (each string's best of 30 calls, then the mean; "
+        f"{ours * 1e6:.1f} µs as the best of 3 runs x 20 passes of CPU time, which counts the "
+        f"other jobs' interference); {ours_ok}/{len(table)} give the expected value (the "
+        "unit-test table)."
     ]
     try:
         import dateparser  # benchmark-only comparison, never a dependency
@@ -259,6 +327,7 @@ def main() -> None:
                                                    "inscriptis", "bs4_newline")  # fmt: skip
     table = ["| dataset | input | pages with a date | day accuracy |", "|---|---|---|---|"]
     paths = []
+    pipeline_speed: list[str] = []
     for dataset in ("htmldate", "readability"):
         truth = load_truth(dataset)
         dated = [t for t in truth if t.get("date")]
@@ -267,11 +336,31 @@ def main() -> None:
             runs[renderer] = predict_dump(dated, dataset, renderer)
         for name, pred in runs.items():
             acc, n = accuracy(pred, dated)
-            table.append(f"| {dataset} | {name} | {n} | **{acc:.3f}** |")
+            label = name if name == "html" else f"{name} (lines)"
+            table.append(f"| {dataset} | {label} | {n} | **{acc:.3f}** |")
             paths.append(write_run(f"newsclean-dates__{dataset}__{name}.jsonl", pred))
             print(table[-1], flush=True)
+        for renderer in PIPELINE_RENDERERS if not args.quick else ("html_text",):
+            e2e, alone, times = predict_pipeline(dated, dataset, renderer)
+            acc_alone, n = accuracy(alone, dated)
+            acc_e2e, _ = accuracy(e2e, dated)
+            table.append(
+                f"| {dataset} | {renderer} (pipeline blocks) | {n} | **{acc_alone:.3f}** "
+                f"(end to end: {acc_e2e:.3f}) |"
+            )
+            print(table[-1], flush=True)
+            if dataset == "htmldate":
+                ordered = sorted(times)
+                pipeline_speed.append(
+                    f"- `find_publication_date` inside the pipeline ({renderer} dumps, the "
+                    f"pipeline's blocks and title index): mean {sum(times) / len(times) * 1e3:.2f}"
+                    f" ms, median {ordered[len(ordered) // 2] * 1e3:.2f} ms, 90th percentile "
+                    f"{ordered[int(len(ordered) * 0.9)] * 1e3:.2f} ms per document "
+                    f"({len(times)} documents)."
+                )
     scored = score(paths)
-    speed = [*bench_parsing(), bench_dump_speed(load_truth("htmldate")), *bench_bad_input()]
+    speed = [*bench_parsing(), *pipeline_speed, bench_dump_speed(load_truth("htmldate")),
+             *bench_bad_input()]  # fmt: skip
     print("\n".join(speed))
     if args.write:
         write_results(table, speed, scored)
@@ -286,7 +375,8 @@ def write_results(table: list[str], speed: list[str], scored: str) -> None:
     text = f"""## Publication dates (`newsclean.filters._dates`)
 
 Measured {datetime.now().strftime("%Y-%m-%d %H:%M")} UTC on {platform.machine()}
-({os.cpu_count()} cores, shared with other jobs), Python {platform.python_version()},
+({os.cpu_count()} cores, shared with other jobs; load average at the end of the run
+{" / ".join(f"{x:.2f}" for x in os.getloadavg())}), Python {platform.python_version()},
 babel {babel.__version__}, regex {regex.__version__}, lxml {lxml.etree.__version__}.
 
 Command: `PYTHONPATH=src /work/venv/bin/python benchmarks/bench_dates.py --write`

@@ -554,3 +554,65 @@ def test_trailing_participle_label() -> None:
     found = parse_date(text, reference_time=REF)
     assert found is not None and found.kind == "published"
     assert found.value == datetime(2019, 11, 27, 15, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Renderers that drop block breaks glue the dateline to the words around it.
+        ("Patriarchat als Kulturtechnik25. Oktober 2023", datetime(2023, 10, 25)),
+        ("Vier Modelle fallen durch23.10.2018Prüfkandidaten", datetime(2018, 10, 23)),
+        ("yaralandığını duyurdu.30 Ekim 2020 Cuma", datetime(2020, 10, 30)),
+        ("Janic Cathomen, 01.12.2021Mit bestem Wissen", datetime(2021, 12, 1)),
+        # An upper-case acronym before a number is no glue.
+        ("COVID19 March", None),
+    ],
+)
+def test_glued_datelines(text: str, expected: datetime | None) -> None:
+    found = parse_date(text, reference_time=REF)
+    assert (found.value if found else None) == expected
+
+
+def test_label_in_the_block_before() -> None:
+    blocks = [
+        "A press release",
+        "Body text of the release. " * 12,
+        "Zuletzt geändert am:",
+        "15.10.2021",
+    ]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.kind == "updated"
+    assert found.published.value == datetime(2021, 10, 15)
+
+
+def test_social_embed_attribution_is_not_the_dateline() -> None:
+    blocks = [
+        "Shoppers react to the new advert",
+        "Our Christmas ad is here! pic.twitter.com/abc",
+        "— Jane Doe (@janedoe) November 1, 2023",
+        "John Smith, November 3, 2023",
+        "The advert drew praise and anger in equal measure, and more words follow here.",
+    ]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2023, 11, 3)
+
+
+def test_reply_link_marks_a_comment_header() -> None:
+    body = "The recipe needs flour, water and salt, and a long rest before baking it. " * 3
+    blocks = ["Bread", "12/04/2020 by Kay", body, body, "Ela 27 March 2021 at 18:46", "Reply"]
+    found = find_publication_date(blocks, title_index=None, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value.date() == datetime(2020, 4, 12).date()
+
+
+def test_pruned_search_matches_exhaustive_ranking() -> None:
+    # The search skips blocks that cannot outrank the best dateline so far; a labelled
+    # dateline far below the title still outranks a year-less date next to it.
+    filler = "Plain paragraph text without any numbers at all, written at length here. " * 2
+    blocks = ["Title", "Monday 1 May", *([filler] * 40), "Published: 2 May 2023 10:00"]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.block_index == 42
+    assert found.published.value == datetime(2023, 5, 2, 10, 0)

@@ -107,11 +107,11 @@ def _trie_pattern(words: list[str]) -> str:
 # which keeps the pattern small: the regex engine's cost grows with the pattern's size.
 _NAME = r"[^\W\d_]+(?:[.’'׳॰][^\W\d_]+)*[׳॰]?"
 _CONNECTOR = r"(?!(?:de|of|del|di|van|the|le|la|el)\s)"
-# Cased letters for glued text, in the scripts whose renderers glue (plain ``re`` has no
-# \p{Lu}/\p{Ll}): a year glued to the next block's capital ("01.12.2021Mit"), a day glued
-# to the previous block's last lower-case letter.
-_GLUED_CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][^\W\d_]"
-_GLUED_LOWER = r"[a-zß-öø-ÿа-яё]"
+# Cased letters for glued text, case-sensitive inside the case-insensitive patterns (plain
+# ``re`` has no \p{Lu}/\p{Ll}): a year glued to the next block's capital ("01.12.2021Mit"),
+# a day glued to the previous block's last lower-case letter.
+_GLUED_CAPITAL = r"(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[^\W\d_]"
+_GLUED_LOWER = r"(?-i:[a-zß-öø-ÿа-яё])"
 
 
 @lru_cache(maxsize=1)

@@ -100,6 +100,8 @@ class RemoveForeignScript:
 
     name: ClassVar[str] = "foreign_script"
     switch: ClassVar[str] = "remove_foreign_script"
+    #: How many already-cut blocks next to the body are re-examined on each side.
+    edge_reach: int = 8
 
     def __call__(self, doc: Document) -> None:
         from ..dumps import find_foreign_script_edges
@@ -112,7 +114,11 @@ class RemoveForeignScript:
         # Boilerplate already cut outside the body is walked too, so that a footer in another
         # script is recorded with the more telling reason.
         considered = [
-            b.keep or (b.role == "boilerplate" and not first <= i <= last)
+            b.keep
+            or (
+                b.role == "boilerplate"
+                and (first - self.edge_reach <= i < first or last < i <= last + self.edge_reach)
+            )
             for i, b in enumerate(blocks)
         ]
         for index in find_foreign_script_edges([b.current for b in blocks], considered):

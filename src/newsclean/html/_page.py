@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import lxml.etree as etree
 import lxml.html
 
 from newsclean._errors import InputError, InputTooLargeError
@@ -12,7 +13,7 @@ from newsclean.html._decode import decode_html
 from newsclean.html._extract import classify
 from newsclean.html._metadata import normalise_title, read_metadata
 from newsclean.html._parse import DEFAULT_MAX_DEPTH, parse_html
-from newsclean.html._render import PathMaker, RawBlock, render_blocks
+from newsclean.html._render import RawBlock, render_blocks
 
 BLOCK_KINDS = frozenset(
     {"paragraph", "heading", "list_item", "quote", "table_row", "preformatted", "title"}
@@ -120,9 +121,18 @@ def _mark_title(blocks: list[RawBlock], title: str | None) -> None:
             block.keep, block.reason = False, "before_title"
 
 
-def _paths(blocks: list[RawBlock]) -> list[str]:
-    maker = PathMaker()
-    return [maker.path(block.owner) for block in blocks]
+# The root's own step: "/html", or "/html[1]" when the document has a sibling node at the top.
+_ROOT_STEP_RE = re.compile(r"^/(?:html(?:\[\d+\])?(?:/|$))?")
+
+
+def _paths(blocks: list[RawBlock], root: etree._Element) -> list[str]:
+    # libxml2 builds the same short paths (a [n] index only among several same-tag siblings)
+    # in C, faster than any Python walk; the leading "/html" is dropped.
+    getpath = root.getroottree().getpath
+    paths = []
+    for block in blocks:
+        paths.append(_ROOT_STEP_RE.sub("", getpath(block.owner)))
+    return paths
 
 
 def extract_html(
@@ -152,7 +162,7 @@ def extract_html(
     bylines = [b.text for b in blocks if b.reason.endswith("byline")]
     meta = read_metadata(root, url=url, headings=headings, byline_texts=bylines)
     _mark_title(blocks, meta.title)
-    paths = _paths(blocks)
+    paths = _paths(blocks, root)
     out = tuple(
         HtmlBlock(text=b.text, kind=b.kind, path=p, keep=b.keep, reason=b.reason)
         for b, p in zip(blocks, paths, strict=True)

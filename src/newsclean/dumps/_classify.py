@@ -49,6 +49,7 @@ _COMMENT_META_RE = re.compile(
 # the article, repeated dates mark a teaser list or a comment thread.
 _DATE_META_RE = re.compile(r"(?:\b(?:19|20)\d\d\b.*|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*)$")
 _COMMENT_WINDOW = 8
+_SITE_PREFIX_RE = re.compile(r"[^:|]{2,40}:\s+")
 _TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—:»/\\·•]|::)\s+")
 # A block repeated in one page is a caption, a teaser or a banner; long repeated paragraphs are
 # more likely the article quoting itself, so they are left to the other signals.
@@ -331,7 +332,12 @@ def _head_variants(head: str) -> set[str]:
     for m in _TITLE_SEP_RE.finditer(head):
         out.add(normalize_phrase(head[: m.start()]))
         out.add(normalize_phrase(head[m.end() :]))
-    return {v for v in out if len(v.split()) >= 3}
+    # "Site Name: Headline": a site name glued to its colon (a headline's own "X: Y" only
+    # matters when a later block repeats its second half alone).
+    prefix = _SITE_PREFIX_RE.match(head)
+    if prefix is not None:
+        out.add(normalize_phrase(head[prefix.end() :]))
+    return {v for v in out if len(v.split()) >= 2}
 
 
 def _title_from_head(
@@ -357,6 +363,30 @@ def _title_from_head(
     return best
 
 
+_HEAD_NEAR_REGION = 3
+_TITLE_LOOK_BACK = 40
+_TITLE_REPEAT_BONUS = 1.5
+
+
+def _head_is_page_title(
+    segments: Sequence[Segment], feats: Sequence[_Features], region: tuple[int, int]
+) -> bool:
+    """Return True when a short page's first block is its <title> (bs4 and html-text dumps).
+
+    Those renderers print the <title> first. When the article starts right below it, nothing
+    else can be the title, and a menu would have pushed the article further down; a menu line
+    in lower case ("tv live menu") or a sentence is still refused.
+    """
+    if len(segments) < 3 or not 0 < region[0] <= _HEAD_NEAR_REGION:
+        return False
+    head, f = segments[0], feats[0]
+    if f.lexicon is not None or f.artefact or f.keyword or head.kind == "list_item":
+        return False
+    if not 2 <= f.words <= 15 or f.sentence_end or head.cleaned[:1].islower():
+        return False
+    return not head.cleaned.startswith(("#", "[", "*", "("))
+
+
 def _pick_title(
     text: str,
     segments: Sequence[Segment],
@@ -368,22 +398,32 @@ def _pick_title(
     from_head = _title_from_head(segments, feats, region)
     if from_head is not None:
         return from_head
-    lo = max(0, start - 25)
+    if _head_is_page_title(segments, feats, region):
+        return 0
+    lo = max(0, start - _TITLE_LOOK_BACK)
     hi = min(len(segments), start + 3)
     head = segments[0].cleaned if segments else ""
+    counts: dict[str, int] = {}
+    for i in range(lo, len(segments)):
+        if 2 <= feats[i].words <= opts.title_max_words:
+            counts[segments[i].cleaned] = counts.get(segments[i].cleaned, 0) + 1
     best: tuple[float, int] | None = None
     for i in range(lo, hi):
         if _title_candidate_score(feats[i], segments[i], text, opts) <= 0:
             continue
         if i == 0:
             continue
-        sim = _similar_to_head(segments[i].cleaned, head)
-        closeness = 1.0 - abs(start - i) / 30.0
+        # Short names ("Site Name") also occur in the head line; a headline is longer.
+        sim = _similar_to_head(segments[i].cleaned, head) * min(1.0, feats[i].words / 4.0)
+        closeness = 1.0 - abs(start - i) / (_TITLE_LOOK_BACK + 5.0)
         value = 2.0 * sim + closeness
         if not feats[i].sentence_end:
             value += 0.3
         if segments[i].kind == "heading":
             value += 1.5
+        if feats[i].words >= 3 and counts.get(segments[i].cleaned, 0) > 1:
+            # The headline recurs in breadcrumbs, share text or a caption; a paragraph does not.
+            value += _TITLE_REPEAT_BONUS
         if _DATE_META_RE.search(segments[i].cleaned) or feats[i].words < 3:
             value -= 1.0
         if best is None or value > best[0]:

@@ -616,3 +616,10 @@ def test_pruned_search_matches_exhaustive_ranking() -> None:
     assert found is not None and found.published is not None
     assert found.block_index == 42
     assert found.published.value == datetime(2023, 5, 2, 10, 0)
+
+
+def test_glued_across_scripts_and_to_a_clock() -> None:
+    found = parse_date("દિવ્ય ભાસ્કરApr 02, 2020, 04:11 AM IST", reference_time=REF)
+    assert found is not None and found.value.date() == datetime(2020, 4, 2).date()
+    found = parse_date("Streaming28.01.2020-15:49", reference_time=REF)
+    assert found is not None and found.value.date() == datetime(2020, 1, 28).date()

@@ -131,7 +131,9 @@ def date_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[regex.Pattern[st
         r"(?!\d|[.,/\-]\d)\.?",
         # 30.05.23, 05/30/2023, 30-05-2023, 30. 5. 2023
         r"(?<![\d.,/:\-])(?P<A>\d{1,2})(?P<s2>[./\-]|\.\s)(?P<B>\d{1,2})(?P=s2)"
-        r"(?P<C>\d{4}(?=\d{1,2}(?::\d{2}|\.\s?[^\W\d_]|\.\d))|\d{4}(?=" + _GLUED_CAPITAL + r")"
+        r"(?P<C>\d{4}(?=\d{1,2}(?::\d{2}|\.\s?[^\W\d_]|\.\d))|\d{4}(?="
+        + _GLUED_CAPITAL
+        + r"|\s?[\-–]\s?\d{1,2}:\d{2})"
         r"|(?:\d{4}|\d{2})(?![\d_]|[^\W\d_]{2}|[.,/\-]\d))",
         # 30 May 2023, 1er mai 2023, 30-го мая, 5 de junio de 2023
         # Renderers that drop block breaks glue a dateline to the word before it
@@ -152,7 +154,7 @@ def date_patterns() -> tuple[tuple[re.Pattern[str], ...], tuple[regex.Pattern[st
     )
     at_word = (
         # May 30, 2023, Sept. 5 2023
-        r"(?:(?<!\w)|(?<=\p{Ll})(?=\p{Lu}))(?P<N4>"
+        r"(?:(?<!\w)|(?<=\p{Ll}|\p{Lo})(?=\p{Lu}))(?P<N4>"
         + name
         + r")"
         + month_end
@@ -193,7 +195,7 @@ _DIGIT_RUN = regex.compile(r"\d+")
 _WORD_AT = regex.compile(r"(?<![^\W\d_])[^\W\d_]+")
 # Word starts, including a capital glued to a lower-case letter ("KirovaOctober 31st"), as
 # renderers that drop block separators produce.
-_WORD_START = regex.compile(r"(?<![^\W\d_])(?=[^\W\d_])|(?<=\p{Ll})(?=\p{Lu})")
+_WORD_START = regex.compile(r"(?<![^\W\d_])(?=[^\W\d_])|(?<=\p{Ll}|\p{Lo})(?=\p{Lu})")
 _LETTERS = regex.compile(r"[^\W\d_]+")
 # How far before a number a month name or a relative prefix ("il y a") may start.
 _LOOKBACK = 24

@@ -940,7 +940,7 @@ def _score_block(
         if listing and m.kind == "unknown":
             score -= 1.5
         if comment:
-            score -= 1.5
+            score -= 2.5  # a comment's date is never the article's
         if k > 0 and m.kind == "unknown":
             score -= 0.3 * k
         score += m.confidence

@@ -830,9 +830,9 @@ def _bonus_bound(i: int, doc: _Blocks, needed: float) -> float:
     bound = 0.9  # the parse confidence, at most 0.9 without a time
     if _CLOCK_LIKE.search(text) is not None:
         bound += 1.1  # a time, and its 0.1 of confidence
-    # A dateline block holds at most a few words besides the date's own (label, month,
+    # A dateline block holds few words besides its dates' own (labels, months,
     # weekday, zone, byline name).
-    if len(text) <= 200 and doc.words(i) <= 16:
+    if len(text) <= 200 and doc.words(i) <= 24:
         bound += 1.5
     if _BYLINE_ANY.search(text) is not None or (
         i > 0 and len(texts[i - 1]) < 80 and _BYLINE_ANY.search(texts[i - 1]) is not None

@@ -108,15 +108,12 @@ def _features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> _Featur
     text = seg.cleaned
     toks = tokenize(text)
     words = count_words(text, toks)
-    folded = [t.casefold() for t in toks]
-    stop = sum(1 for t in folded if t in stops) / len(toks) if toks else 0.0
+    # map() over C predicates: this runs for every block of every page.
+    stop = sum(map(stops.__contains__, map(str.casefold, toks))) / len(toks) if toks else 0.0
     end = ends_sentence(text)
-    upper = lower = 0
-    for t in toks:
-        if t[0].isupper():
-            upper += 1
-        elif t[0].islower():
-            lower += 1
+    firsts = "".join([t[0] for t in toks])
+    upper = sum(map(str.isupper, firsts))
+    lower = sum(map(str.islower, firsts))
     caps = upper / (upper + lower) if upper + lower else 0.0
     key = normalize_phrase(text) if use_lexicon and words <= 40 else ""
     lex = match_lexicon(text, words, sentence_end=end, key=key) if use_lexicon else None

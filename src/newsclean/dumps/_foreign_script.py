@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -20,9 +21,19 @@ _SCRIPT_RE = regex.compile(
 )
 
 
+_ASCII_LETTERS_RE = re.compile(r"[A-Za-z]+")
+_OTHER_LETTER_RE = re.compile(r"(?![A-Za-z])[^\W\d_]")
+
+
 def script_counts(text: str) -> Counter[str]:
     """Return the number of letters of ``text`` per writing system."""
     counts: Counter[str] = Counter()
+    if text.isascii() or _OTHER_LETTER_RE.search(text) is None:
+        # Most blocks of most pages: only Latin letters, counted without the Unicode engine.
+        n = sum(map(len, _ASCII_LETTERS_RE.findall(text)))
+        if n:
+            counts["Latin"] = n
+        return counts
     for m in _SCRIPT_RE.finditer(text):
         name = m.lastgroup
         if name is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,10 +60,19 @@ def load_lexicon() -> Lexicon:
     return Lexicon(phrases, words, frozenset(keywords), anywhere)
 
 
+@lru_cache(maxsize=1)
+def _anywhere_re() -> re.Pattern[str]:
+    """One alternation of the long copyright phrases: a single scan instead of one per phrase."""
+    phrases = load_lexicon().anywhere
+    if not phrases:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
 def has_keyword(text: str, *, key: str | None = None) -> bool:
     """Return True if ``text`` contains a site-furniture keyword ("newsletter", "subscribe")."""
     keywords = load_lexicon().keywords
-    return any(t in keywords for t in (key or normalize_phrase(text)).split(" "))
+    return not keywords.isdisjoint((key or normalize_phrase(text)).split(" "))
 
 
 def match_lexicon(
@@ -87,7 +97,7 @@ def match_lexicon(
     toks = key.split(" ")
     if len(toks) <= 10 and all(t in lex.words for t in toks):
         return "menu_words"
-    if text.lstrip()[:1] == "©" or any(p in key for p in lex.anywhere):
+    if text.lstrip()[:1] == "©" or _anywhere_re().search(key) is not None:
         return "copyright"
     if sentence_end and n_words > 6:
         return None

@@ -304,6 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--inputs", default="html," + ",".join(RENDERERS))
     ap.add_argument("--systems", default=",".join(SYSTEMS))
     ap.add_argument("--no-anchors", action="store_true", help="run newsclean only")
+    ap.add_argument(
+        "--score-only",
+        action="store_true",
+        help="run nothing; score what is in --runs and write the report",
+    )
     ap.add_argument("--jobs", type=int, default=1, help="processes (docs/s stay per process)")
     ap.add_argument("--runs", type=Path, default=ROOT / "runs")
     ap.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmarks.md")
@@ -320,6 +325,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args.runs.mkdir(parents=True, exist_ok=True)
     systems = ["newsclean"] if args.no_anchors else args.systems.split(",")
+    if args.score_only:
+        systems = []
     skipped = [s for s in systems if not available(SYSTEMS[s][2])]
     files = []
     for dataset in args.datasets.split(","):

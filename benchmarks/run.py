@@ -66,11 +66,8 @@ def run_readability(raw: bytes, url: str | None, input_name: str) -> Prediction:
     from readability import Document
 
     doc = Document(raw.decode("utf-8", "replace"))
-    summary = lxml.html.fromstring(doc.summary())
-    body = "\n\n".join(
-        " ".join(el.text_content().split())
-        for el in summary.iter("p", "h1", "h2", "h3", "h4", "li", "pre", "blockquote")
-    )
+    summary = doc.summary(html_partial=True)
+    body = lxml.html.fromstring(summary).text_content() if summary.strip() else ""
     return {"body": body, "title": doc.short_title()}
 
 

@@ -116,3 +116,46 @@ def test_lone_surrogates_and_controls_do_not_crash() -> None:
     tpl = learn_template([text, text, text])
     assert tpl.is_template_line("Head\ud800line")
     assert find_foreign_script_edges([s.cleaned for s in segs], [True] * len(segs)) == []
+
+
+_PARA = (
+    "The council said the new bridge would open in the spring, after two years of delays caused "
+    "by flooding and a dispute over the contract."
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "dropped"),
+    [
+        ("A cargo ship leaves the port on the first day of the strike. (AP)", True),
+        ("The company logo is displayed outside its office in New York. Reuters", True),
+        ("Workers repair the road. Photograph by Jane Doe/AFP via Getty Images", True),
+        ("The harbour at dawn Credit: Jane Doe", True),
+        (
+            "The mayor welcomed the decision and said the town would be safer, she told Reuters.",
+            False,
+        ),
+    ],
+)
+def test_photo_captions_with_a_credit_are_dropped(caption: str, dropped: bool) -> None:
+    text = "\n\n".join([_PARA, caption, _PARA.replace("council", "mayor")])
+    texts, labels = _labels(text)
+    label = labels[texts.index(caption)]
+    assert (label.reason == "lexicon:credit") is dropped
+    assert label.keep is not dropped
+
+
+def test_title_is_the_first_line_of_a_short_page() -> None:
+    text = "\n\n".join(["Harbour Wall Rebuilt", "Menu", _PARA, _PARA.replace("council", "mayor")])
+    texts, labels = _labels(text)
+    titles = [t for t, lab in zip(texts, labels, strict=False) if lab.role == "title"]
+    assert titles == ["Harbour Wall Rebuilt"]
+
+
+def test_title_block_repeating_the_page_title_without_site_name() -> None:
+    lines = ["Site Name: Harbour wall to be rebuilt before winter", "Home", "News", "Sport"]
+    paras = [_PARA, _PARA.replace("council", "mayor"), _PARA.replace("bridge", "harbour wall")]
+    lines += ["Contact", "Harbour wall to be rebuilt before winter", *paras]
+    text = "\n\n".join(lines)
+    _texts, labels = _labels(text)
+    assert [i for i, lab in enumerate(labels) if lab.role == "title"] == [5]

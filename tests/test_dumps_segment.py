@@ -146,3 +146,15 @@ def test_cleaned_text_is_the_raw_span_with_fixes(lines: list[str]) -> None:
 
 def test_segmentation_is_deterministic() -> None:
     assert segment_dump(LYNX) == segment_dump(LYNX)
+
+
+def test_short_line_between_paragraphs_is_a_heading() -> None:
+    para = (
+        "The council said the new bridge would open in the spring, after two years of delays "
+        "caused by flooding and a dispute over the contract."
+    )
+    text = f"{para}\n\nWhat happens next\n\n{para}\n\nshare this\n\nFollow us"
+    kinds = {s.cleaned: s.kind for s in segment_dump(text)}
+    assert kinds["What happens next"] == "heading"
+    assert kinds["share this"] == "paragraph"
+    assert kinds["Follow us"] == "paragraph"

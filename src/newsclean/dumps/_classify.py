@@ -34,6 +34,20 @@ _CREDIT_TAIL_RE = re.compile(
     r"\((?:images?|photos?|pictures?|credit|foto|bild|source|fuente|fonte)\s*:[^()]{1,60}\)\s*$",
     re.IGNORECASE,
 )
+# A photo caption ends with its credit: "... in 2019. (AP)", "... New York. Reuters",
+# "... Photograph by Jane Doe/AFP", "... Credit: Jane Doe". A paragraph that names an agency ends
+# with a sentence ("..., she told Reuters."), so the agency must follow a sentence end or a slash.
+_AGENCY_TAIL_RE = re.compile(
+    r"(?:[.!?”\")]\s+\(?|\s\(|/)(?:AP|AFP|Reuters|Getty Images|EPA|Shutterstock|Bloomberg|Xinhua"
+    r"|dpa|TASS|ANSA|EFE|Alamy|PA|AAP|Anadolu|Sputnik|RIA Novosti|UPI)(?:\s+(?:Photo|Images?))?\)?"
+    r"\s*$"
+)
+_PHOTO_BY_RE = re.compile(
+    r"\b(?:Photograph|Photo|Image|Picture|Foto|Bild|Credit|Crédit|Crédito)s?\s*(?:by\b|von\b|par\b"
+    r"|de\b|:)\s*[^.!?:]{2,60}$",
+    re.IGNORECASE,
+)
+_CAPTION_MAX_WORDS = 60
 # HTML that leaked into the text (noscript/iframe fallbacks, MathML) and bare URLs.
 _MARKUP_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,300})?/?>|https?://\S+")
 _CAMEL_JOIN_RE = re.compile(r"[a-zß-ÿ](?:'s)?[A-ZÀ-Þ]")
@@ -119,6 +133,8 @@ def _features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> _Featur
     lex = match_lexicon(text, words, sentence_end=end, key=key) if use_lexicon else None
     if lex is None and use_lexicon and words <= 40 and _CREDIT_TAIL_RE.search(text):
         lex = "credit"
+    if lex is None and use_lexicon and words <= _CAPTION_MAX_WORDS and _is_caption(text):
+        lex = "credit"
     return _Features(
         words=words,
         stop_density=stop,
@@ -131,6 +147,11 @@ def _features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> _Featur
         keyword=use_lexicon and words <= 25 and has_keyword(text, key=key),
         camel_share=len(_CAMEL_JOIN_RE.findall(text)) / words if words else 0.0,
     )
+
+
+def _is_caption(text: str) -> bool:
+    """Return True for a photo caption that closes with its credit or agency."""
+    return _AGENCY_TAIL_RE.search(text) is not None or _PHOTO_BY_RE.search(text) is not None
 
 
 def _is_markup(text: str) -> bool:

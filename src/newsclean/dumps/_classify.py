@@ -48,6 +48,8 @@ _PHOTO_BY_RE = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_MAX_WORDS = 60
+# The stopword guess reads at most this many tokens of prose-like blocks.
+_GUESS_TOKENS = 3000
 # HTML that leaked into the text (noscript/iframe fallbacks, MathML) and bare URLs.
 _MARKUP_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,300})?/?>|https?://\S+")
 _CAMEL_JOIN_RE = re.compile(r"[a-zß-ÿ](?:'s)?[A-ZÀ-Þ]")
@@ -472,7 +474,9 @@ def classify_segments(
         for seg in segments:
             toks = tokenize(seg.cleaned)
             if len(toks) >= 8:
-                sample.extend(t.casefold() for t in toks)
+                sample.extend(map(str.casefold, toks))
+                if len(sample) >= _GUESS_TOKENS:
+                    break
         language = guess_language(sample)
     stops = stopwords_for(language)
     has_stoplist = language is not None

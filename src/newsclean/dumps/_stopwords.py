@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -48,9 +49,9 @@ def guess_language(tokens: Sequence[str]) -> str | None:
     index = _stopword_index()
     hits: dict[str, int] = {}
     sample = tokens[:_GUESS_SAMPLE]
-    for t in sample:
+    for t, n in Counter(sample).items():
         for lang in index.get(t, ()):
-            hits[lang] = hits.get(lang, 0) + 1
+            hits[lang] = hits.get(lang, 0) + n
     if not hits:
         return None
     best = min(hits, key=lambda k: (-hits[k], k))

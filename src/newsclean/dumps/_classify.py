@@ -386,6 +386,8 @@ def _title_from_head(
 _HEAD_NEAR_REGION = 3
 _TITLE_LOOK_BACK = 40
 _TITLE_REPEAT_BONUS = 1.5
+_HEADLINE_MIN_WORDS = 5
+_HEADLINE_BONUS = 1.0
 
 
 def _head_is_page_title(
@@ -446,6 +448,8 @@ def _pick_title(
             value += _TITLE_REPEAT_BONUS
         if _DATE_META_RE.search(segments[i].cleaned) or feats[i].words < 3:
             value -= 1.0
+        if _HEADLINE_MIN_WORDS <= feats[i].words <= 20:
+            value += _HEADLINE_BONUS
         if best is None or value > best[0]:
             best = (value, i)
     if best is None:

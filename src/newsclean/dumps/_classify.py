@@ -65,6 +65,13 @@ _COMMENT_META_RE = re.compile(
 # the article, repeated dates mark a teaser list or a comment thread.
 _DATE_META_RE = re.compile(r"(?:\b(?:19|20)\d\d\b.*|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*)$")
 _COMMENT_WINDOW = 8
+# A full stop after a word ends a sentence; "N.Y.C." or "U.S." closing a headline does not.
+_SENTENCE_STOP_RE = re.compile(r"\w\w\.$")
+_LINK_REL_RE = re.compile(
+    r"^#(?:(?:alternate|publisher|home|copyright|search|author|canonical|edit|next|prev|start"
+    r"|help|index|contents|top|up|amphtml|manifest|preload|shortlink|pingback)\b\s*)+",
+    re.IGNORECASE,
+)
 _SITE_PREFIX_RE = re.compile(r"[^:|]{2,40}:\s+")
 _TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—:»/\\·•]|::)\s+")
 # A block repeated in one page is a caption, a teaser or a banner; long repeated paragraphs are
@@ -332,7 +339,9 @@ def _title_candidate_score(f: _Features, seg: Segment, text: str, opts: DumpOpti
         return -1.0
     if f.words < 2 or f.words > opts.title_max_words:
         return -1.0
-    if seg.cleaned.endswith((",", ";")) or (seg.cleaned.endswith(".") and f.words > 6):
+    if seg.cleaned.endswith((",", ";")) or (
+        f.words > 6 and _SENTENCE_STOP_RE.search(seg.cleaned) is not None
+    ):
         return -1.0
     return 1.0
 
@@ -348,6 +357,8 @@ def _similar_to_head(candidate: str, head: str) -> float:
 
 def _head_variants(head: str) -> set[str]:
     """The page's first line and its parts around " | ", " - " ...: "Title | Site" -> "Title"."""
+    # lynx lists the page's <link> relations first: "#alternate alternate Headline".
+    head = _LINK_REL_RE.sub("", head)
     out = {normalize_phrase(head)}
     for m in _TITLE_SEP_RE.finditer(head):
         out.add(normalize_phrase(head[: m.start()]))

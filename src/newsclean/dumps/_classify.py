@@ -48,6 +48,7 @@ _PHOTO_BY_RE = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_MAX_WORDS = 60
+_CAPTION_TAIL_CHARS = 120
 # The stopword guess reads at most this many tokens of prose-like blocks.
 _GUESS_TOKENS = 3000
 # HTML that leaked into the text (noscript/iframe fallbacks, MathML) and bare URLs.
@@ -160,7 +161,9 @@ def _features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> _Featur
 
 def _is_caption(text: str) -> bool:
     """Return True for a photo caption that closes with its credit or agency."""
-    return _AGENCY_TAIL_RE.search(text) is not None or _PHOTO_BY_RE.search(text) is not None
+    # Both patterns end at the block's end and span < 100 characters: scan the tail only.
+    tail = text[-_CAPTION_TAIL_CHARS:]
+    return _AGENCY_TAIL_RE.search(tail) is not None or _PHOTO_BY_RE.search(tail) is not None
 
 
 def _is_markup(text: str) -> bool:

@@ -2,42 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
-import regex
-
 # Han, Hiragana and Katakana are one writing system for this purpose (Japanese mixes them).
-_SCRIPT_RE = regex.compile(
-    r"(?P<Latin>\p{Script=Latin}+)|(?P<Cyrillic>\p{Script=Cyrillic}+)"
-    r"|(?P<Greek>\p{Script=Greek}+)|(?P<Georgian>\p{Script=Georgian}+)"
-    r"|(?P<Armenian>\p{Script=Armenian}+)|(?P<Arabic>\p{Script=Arabic}+)"
-    r"|(?P<Hebrew>\p{Script=Hebrew}+)|(?P<Devanagari>\p{Script=Devanagari}+)"
-    r"|(?P<Bengali>\p{Script=Bengali}+)|(?P<Thai>\p{Script=Thai}+)"
-    r"|(?P<Hangul>\p{Script=Hangul}+)"
-    r"|(?P<CJK>[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+)"
-    r"|(?P<Other>\p{L}+)"
-)
-
-
-_ASCII_LETTERS_RE = re.compile(r"[A-Za-z]+")
-_OTHER_LETTER_RE = re.compile(r"(?![A-Za-z])[^\W\d_]")
+_CJK = frozenset({"Han", "Hiragana", "Katakana"})
 
 
 def script_counts(text: str) -> Counter[str]:
-    """Return the number of letters of ``text`` per writing system."""
+    """Return the number of letters of ``text`` per writing system (Han and kana as "CJK")."""
+    # One script table for the project: the language identifier's (imported here, not at module
+    # level, because newsclean.filters imports this package).
+    from newsclean.filters._langid import script_counts as letters_per_script
+
     counts: Counter[str] = Counter()
-    if text.isascii() or _OTHER_LETTER_RE.search(text) is None:
-        # Most blocks of most pages: only Latin letters, counted without the Unicode engine.
-        n = sum(map(len, _ASCII_LETTERS_RE.findall(text)))
-        if n:
-            counts["Latin"] = n
-        return counts
-    for m in _SCRIPT_RE.finditer(text):
-        name = m.lastgroup
-        if name is not None:
-            counts[name] += m.end() - m.start()
+    for script, n in letters_per_script(text).items():
+        counts["CJK" if script in _CJK else script] += n
     return counts
 
 

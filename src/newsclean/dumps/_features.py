@@ -1,0 +1,105 @@
+"""Cheap per-block features shared by the dump classifier and the title picker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+
+from newsclean.dumps._lexicon import has_keyword, match_lexicon
+from newsclean.dumps._segment import Segment, ends_sentence
+from newsclean.dumps._text import count_words, normalize_phrase, tokenize
+
+_SENTENCE_PUNCT_RE = re.compile(r"[.!?。！？](?:\s|$)|[。！？]")
+_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_ARTEFACT_RE = re.compile(
+    r"^(?:IFRAME:|\[(?:IMG|INS:|BUTTON|_|X|\s*\])|:INS\]|_{3,}|\(BUTTON\)|\[[^\]]{0,40}\]$)"
+)
+# "companyNews CorpBarron'sBigCharts": menu items glued by a renderer without separators.
+# "(Image: GETTY)", "(Photo: Jane Doe/AP)" closing a caption.
+_CREDIT_TAIL_RE = re.compile(
+    r"\((?:images?|photos?|pictures?|credit|foto|bild|source|fuente|fonte)\s*:[^()]{1,60}\)\s*$",
+    re.IGNORECASE,
+)
+# A photo caption ends with its credit: "... in 2019. (AP)", "... New York. Reuters",
+# "... Photograph by Jane Doe/AFP", "... Credit: Jane Doe". A paragraph that names an agency ends
+# with a sentence ("..., she told Reuters."), so the agency must follow a sentence end or a slash.
+_AGENCY_TAIL_RE = re.compile(
+    r"(?:[.!?”\")]\s+\(?|\s\(|/)(?:AP|AFP|Reuters|Getty Images|EPA|Shutterstock|Bloomberg|Xinhua"
+    r"|dpa|TASS|ANSA|EFE|Alamy|PA|AAP|Anadolu|Sputnik|RIA Novosti|UPI)(?:\s+(?:Photo|Images?))?\)?"
+    r"\s*$"
+)
+_PHOTO_BY_RE = re.compile(
+    r"\b(?:Photograph|Photo|Image|Picture|Foto|Bild|Credit|Crédit|Crédito)s?\s*(?:by\b|von\b|par\b"
+    r"|de\b|:)\s*[^.!?:]{2,60}$",
+    re.IGNORECASE,
+)
+_CAPTION_MAX_WORDS = 60
+_CAPTION_TAIL_CHARS = 120
+# HTML that leaked into the text (noscript/iframe fallbacks, MathML) and bare URLs.
+_MARKUP_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,300})?/?>|https?://\S+")
+_CAMEL_JOIN_RE = re.compile(r"[a-zß-ÿ](?:'s)?[A-ZÀ-Þ]")
+# A short block that is only a date ("Wednesday November 20, 2019", "19.11.2019 12:26"): under
+# the article, repeated dates mark a teaser list or a comment thread.
+DATE_LINE_RE = re.compile(r"(?:\b(?:19|20)\d\d\b.*|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*)$")
+
+
+@dataclass(frozen=True)
+class BlockFeatures:
+    words: int
+    stop_density: float
+    sentence_end: bool
+    sentences: int
+    cap_share: float
+    lexicon: str | None
+    artefact: bool
+    unspaced: bool
+    keyword: bool
+    camel_share: float
+
+
+def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> BlockFeatures:
+    text = seg.cleaned
+    toks = tokenize(text)
+    words = count_words(text, toks)
+    # map() over C predicates: this runs for every block of every page.
+    stop = sum(map(stops.__contains__, map(str.casefold, toks))) / len(toks) if toks else 0.0
+    end = ends_sentence(text)
+    firsts = "".join([t[0] for t in toks])
+    upper = sum(map(str.isupper, firsts))
+    lower = sum(map(str.islower, firsts))
+    caps = upper / (upper + lower) if upper + lower else 0.0
+    key = normalize_phrase(text) if use_lexicon and words <= 40 else ""
+    lex = match_lexicon(text, words, sentence_end=end, key=key) if use_lexicon else None
+    if lex is None and use_lexicon and words <= 40 and _CREDIT_TAIL_RE.search(text):
+        lex = "credit"
+    if lex is None and use_lexicon and words <= _CAPTION_MAX_WORDS and _is_caption(text):
+        lex = "credit"
+    return BlockFeatures(
+        words=words,
+        stop_density=stop,
+        sentence_end=end,
+        sentences=len(_SENTENCE_PUNCT_RE.findall(text)),
+        cap_share=caps,
+        lexicon=lex,
+        artefact=_ARTEFACT_RE.match(text) is not None or _is_markup(text),
+        unspaced=not text.isascii() and len(_UNSPACED_RE.findall(text)) > len(toks),
+        keyword=use_lexicon and words <= 25 and has_keyword(text, key=key),
+        camel_share=len(_CAMEL_JOIN_RE.findall(text)) / words if words else 0.0,
+    )
+
+
+def _is_caption(text: str) -> bool:
+    """Return True for a photo caption that closes with its credit or agency."""
+    # Both patterns end at the block's end and span < 100 characters: scan the tail only.
+    tail = text[-_CAPTION_TAIL_CHARS:]
+    return _AGENCY_TAIL_RE.search(tail) is not None or _PHOTO_BY_RE.search(tail) is not None
+
+
+def _is_markup(text: str) -> bool:
+    """Return True when tags or URLs make up a large part of the block."""
+    if "<" not in text and "://" not in text:
+        return False
+    covered = sum(m.end() - m.start() for m in _MARKUP_RE.finditer(text))
+    return covered > 0.3 * len(text)

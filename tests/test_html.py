@@ -483,6 +483,49 @@ def test_long_prose_survives_a_link_dense_wrapper() -> None:
     assert all(not b.keep for b in page.blocks if b.text.startswith(("topic-", "Category")))
 
 
+def test_lede_in_a_bare_div_beside_the_container_joins_it() -> None:
+    # Readability's DIV-to-P idea: a box holding one run of text and no block markup is a
+    # paragraph. A sentence there joins the container; a bare URL or a label does not.
+    lede = (
+        "<div class='lead'>Three people died on Tuesday during protests against the new"
+        " government, officials said, as the clashes spread to the capital.</div>"
+    )
+    url = "<div>https://example.org/news/world/article/another-story-about-the-protests-1234.php</div>"
+    label = "<div>Photo gallery</div>"
+    page = extract_html(
+        _page(f"<div><div><h1>Protests</h1>{lede}{url}{label}<div>{_PROSE * 6}</div></div></div>")
+    )
+    kept = _kept(page)
+    assert any(t.startswith("Three people died") for t in kept)
+    assert not any(t.startswith(("https://", "Photo gallery")) for t in kept)
+    assert sum(t.startswith("Councillors") for t in kept) == 6
+
+
+def test_bare_div_with_a_furniture_cue_stays_out() -> None:
+    aside = "<aside>We may earn a commission when you buy through links on our site.</aside>"
+    page = extract_html(_page(f"<div><div>{_PROSE * 6}</div>{aside}</div>"))
+    assert not any(b.keep and b.text.startswith("We may earn") for b in page.blocks)
+
+
+def test_quoted_post_in_a_social_embed_box_stays() -> None:
+    tweet = (
+        "<div class='social-media-embed'><blockquote class='twitter-tweet'><p>Yes, this is"
+        " real and the state spent half a million dollars on it.</p>&mdash; A Reader"
+        " (@reader) November 18, 2019</blockquote></div>"
+    )
+    share = "<div class='social-share'><p>Share this story with your friends today.</p></div>"
+    comments = (
+        "<ol class='comments'><li class='comment hentry'><blockquote><p>Great article, thanks"
+        " for writing it!</p></blockquote></li></ol>"
+    )
+    page = extract_html(
+        _page(f"<article>{_PROSE * 3}{tweet}{_PROSE * 3}{share}{comments}</article>")
+    )
+    kept = _kept(page)
+    assert any(t.startswith("Yes, this is real") for t in kept)
+    assert not any(t.startswith(("Share this story", "Great article")) for t in kept)
+
+
 def test_ui_cluster_and_mathml() -> None:
     player = "<div class='player'><div>Play</div><div>Mute</div><div>0:00</div></div>"
     math = "<p>The root is <math><mi>x</mi><mo>=</mo><mn>2</mn></math> in this case, as shown.</p>"

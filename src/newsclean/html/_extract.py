@@ -13,7 +13,7 @@ import re
 
 import lxml.etree as etree
 
-from newsclean.html._cues import attr_tokens, boilerplate_cue, class_weight
+from newsclean.html._cues import STRONG, attr_tokens, boilerplate_cue, class_weight
 from newsclean.html._render import NodeStats, RawBlock, Rendered
 
 _SCORED_KINDS = frozenset({"paragraph", "quote", "preformatted"})
@@ -305,8 +305,10 @@ class _Classifier:
                 same_class and st.text >= 200 and _link_density(st) < 0.2
             ):
                 roots.add(sib)
-            elif sib.tag in {"p", "blockquote", "pre"} or (
-                sib.tag in {"ul", "ol"} and st.text > 80
+            elif (
+                sib.tag in {"p", "blockquote", "pre"}
+                or (sib.tag in {"ul", "ol"} and st.text > 80)
+                or self._is_bare_paragraph(sib)
             ):
                 density = _link_density(st)
                 long_enough = st.text > 80 and density < 0.25
@@ -314,6 +316,30 @@ class _Classifier:
                 if long_enough or short_sentence:
                     roots.add(sib)
         return roots
+
+    def _is_bare_paragraph(self, el: etree._Element) -> bool:
+        """A ``<div>`` (or other box) holding one run of text and no block markup: written
+        as a paragraph without ``<p>`` (a lede or a closing line set in its own box)."""
+        if el.tag in _NON_CANDIDATES or el.tag in _CELL_PARTS:
+            return False
+        if self.block_counts.get(el, 0) != 1:
+            return False
+        if self._valid_cue(el) is not None:
+            return False
+        block = self.owned_block(el)
+        # Bare boxes also hold URLs, labels and credits: only a sentence counts as prose.
+        return (
+            block is not None
+            and block.kind == "paragraph"
+            and " " in block.text
+            and bool(_SENTENCE_END_RE.search(block.text))
+        )
+
+    def owned_block(self, el: etree._Element) -> RawBlock | None:
+        for block in self.blocks:
+            if block.owner is el:
+                return block
+        return None
 
     def _ends_sentence(self, el: etree._Element) -> bool:
         for block, chain in zip(self.blocks, self.chains, strict=True):
@@ -461,7 +487,7 @@ def _label(
             block.reason = found[1] if found else "outside_main_content"
             continue
         found = clf.furniture(chain, root_index) if trust_cues else None
-        if found is not None:
+        if found is not None and not _quoted_post(clf, block, chain, found[0]):
             block.keep, block.reason = False, found[1]
             continue
         dense = _dense_container(clf, chain, root_index) if not _is_long_prose(block) else None
@@ -496,6 +522,22 @@ def _label(
         if n >= 150:
             seen_long = True
         block.keep, block.reason = True, "main_content"
+
+
+def _quoted_post(
+    clf: _Classifier, block: RawBlock, chain: tuple[etree._Element, ...], cue_index: int
+) -> bool:
+    """A ``<blockquote>`` in the article quotes someone (an embedded post): the weak cue of
+    the box that embeds it ("social-embed", "widget") describes the box, not the quotation."""
+    if block.kind != "quote":
+        return False
+    cue = clf.cue(chain[cue_index])
+    if cue is None or cue[1] or chain[cue_index].tag in _MEANINGFUL_TAGS:
+        return False
+    # Comments quote too, but a comment thread is furniture even when it also says "entry".
+    if cue[0].rpartition(":")[2] in STRONG:
+        return False
+    return any(el.tag == "blockquote" for el in chain[:cue_index])
 
 
 def _in_prose_list(clf: _Classifier, block: RawBlock, chain: tuple[etree._Element, ...]) -> bool:

@@ -1,19 +1,25 @@
-"""Find the article's title among a dump's blocks.
+"""Find the article's title among a dump's blocks, and its text.
 
 bs4 and html-text dumps start with the page's <title>; the article's own heading repeats it,
 usually without the site name. lynx, w3m and inscriptis dumps have no <title> line, so the
 headline is picked from the blocks just above the article by shape and position.
+
+Two questions, two functions: :func:`pick_title` says which block is the title (it is removed
+from the body), :func:`article_title` what the title's text is. They differ when the page's
+<title> line ("Headline | Site") is the title: the text is the line without the site name
+(:func:`trim_site_name`, Readability.js's rules), while the block removed may be the article's
+own heading that repeats it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from newsclean.dumps._features import DATE_LINE_RE, BlockFeatures
 from newsclean.dumps._segment import Segment
-from newsclean.dumps._text import normalize_phrase
+from newsclean.dumps._text import normalize_phrase, tokenize
 
 if TYPE_CHECKING:
     from newsclean.dumps._classify import DumpOptions
@@ -79,14 +85,19 @@ def _title_from_head(
     variants = _head_variants(segments[0].cleaned)
     if not variants:
         return None
-    best: int | None = None
+    # The headline is the longest part of the line; a block repeating the site name ("The
+    # Verge" in the masthead) is a worse pick than the article's own heading.
+    best: tuple[int, int, int] | None = None
     for i in range(1, min(len(segments), region[1] + 1)):
         if feats[i].words > 40 or feats[i].lexicon is not None:
             continue
-        closer = best is None or abs(i - region[0]) < abs(best - region[0])
-        if closer and normalize_phrase(segments[i].cleaned) in variants:
-            best = i
-    return best
+        key = normalize_phrase(segments[i].cleaned)
+        if key not in variants:
+            continue
+        rank = (len(key.split()), -abs(i - region[0]), i)
+        if best is None or rank > best:
+            best = rank
+    return None if best is None else best[2]
 
 
 _HEAD_NEAR_REGION = 3
@@ -161,3 +172,129 @@ def pick_title(
     if best is None:
         return None
     return best[1]
+
+
+# Readability.js's title separators: " | Site", " - Site", " » Section"; the "hierarchical" ones
+# (\\ / > ») mark breadcrumb-like titles, where one-word parts are kept.
+_RDB_SEPS = r"|\-–—\\/>»"
+_RDB_SEP_RE = re.compile(rf"\s[{_RDB_SEPS}]\s")
+_RDB_HIER_RE = re.compile(r"\s[\\/>»]\s")
+_RDB_FIRST_PART_RE = re.compile(rf"^[^{_RDB_SEPS}]*[{_RDB_SEPS}]")
+_RDB_SEP_RUN_RE = re.compile(rf"[{_RDB_SEPS}]+")
+_RDB_MIN_CHARS = 15
+_RDB_MAX_CHARS = 150
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def trim_site_name(title: str, headings: Collection[str] = ()) -> str:
+    """Return a page <title> without its site name, by Readability.js's rules.
+
+    "Headline | Site" and "Headline - Site" lose their last part ("A | B | Site" -> "A | B"); when
+    that leaves fewer than three words the first part goes instead ("Site - Headline"). "Site:
+    Headline" keeps what follows the last colon unless a heading in ``headings`` repeats the whole
+    title or more than five words precede the colon. A result of four words or fewer falls back
+    to the whole title unless the cut removed exactly one breadcrumb part. Whitespace is
+    collapsed; no other character is changed.
+    """
+    orig = " ".join(title.split())
+    cur = orig
+    hierarchical = False
+    seps = list(_RDB_SEP_RE.finditer(orig))
+    if seps:
+        hierarchical = _RDB_HIER_RE.search(orig) is not None
+        cur = orig[: seps[-1].start()]
+        if _word_count(cur) < 3:
+            cur = _RDB_FIRST_PART_RE.sub("", orig, count=1)
+    elif ": " in orig and not any(" ".join(h.split()) == orig for h in headings):
+        cur = orig[orig.rfind(":") + 1 :]
+        if _word_count(cur) < 3:
+            cur = orig[orig.find(":") + 1 :]
+        elif _word_count(orig[: orig.find(":")]) > 5:
+            cur = orig
+    cur = " ".join(cur.split())
+    words = _word_count(cur)
+    if words <= 4 and (not hierarchical or words != _word_count(_RDB_SEP_RUN_RE.sub("", orig)) - 1):
+        return orig
+    return cur
+
+
+# A part boundary inside a <title>: a run of symbols between spaces (" | ", " - ", " ✩ ", " :: ").
+_PART_BOUNDARY_RE = re.compile(r"\s+[^\w\s\"'“‘«(\[]+\s+")
+_HEAD_MAX_WORDS = 40
+# What follows the page's own heading in its <title> is a label when short: "Wikipedia",
+# "07.12.2017 - LA NACION"; a longer tail ("evolve extension for Mercurial") may be part of the
+# title, and Readability keeps it.
+_LABEL_MAX_WORDS = 3
+_PUNCT_RE = re.compile(r"[^\w\s]+")
+
+
+def _title_key(text: str) -> str:
+    """Casefold and drop punctuation, keeping digits ("Issue 85" is not "Issue 86")."""
+    return " ".join(_PUNCT_RE.sub(" ", text.casefold()).replace("_", " ").split())
+
+
+def _leading_parts(title: str) -> list[str]:
+    """Return the title's prefixes that end before a separator, longest first."""
+    return [title[: m.start()] for m in reversed(list(_PART_BOUNDARY_RE.finditer(title)))]
+
+
+def _is_page_title_line(head: str) -> bool:
+    """Return False for first lines that cannot be a <title>: lynx's "#alternate ..." link list,
+    image or button markers, bullets, and long runs of text."""
+    if not head or head.startswith(("#", "[", "*", "(", "<", "•")):
+        return False
+    return 1 <= _word_count(head) <= _HEAD_MAX_WORDS
+
+
+def title_from_page_title(head: str, texts: Sequence[str]) -> str:
+    """Return the article title carried by a page's <title> line ``head``.
+
+    Readability.js's cut (:func:`trim_site_name`) is the base. When a block of the page repeats
+    the cut title, or a leading part of it ("Headline" of "Headline - 07.12.2017", "Name" of
+    "Name - Wikipedia"), the page's own heading is taken as the article's title: the rest is
+    site, section or date decoration that Readability keeps only because it cannot see it.
+    """
+    head = " ".join(head.split())
+    shown = {_title_key(t) for t in texts if t and _word_count(t) <= _HEAD_MAX_WORDS}
+    shown.discard("")
+    trimmed = trim_site_name(head, [t for t in texts if _word_count(t) <= _HEAD_MAX_WORDS])
+    if _title_key(trimmed) in shown:
+        return trimmed
+    for part in _leading_parts(trimmed):
+        tail = trimmed[len(part) :]
+        # A doubled title ("Name - Name - Site") is the heading too.
+        label = _title_key(tail) == _title_key(part) or (
+            sum(1 for t in tokenize(tail) if not t.isdigit()) <= _LABEL_MAX_WORDS
+        )
+        if label and _word_count(part) >= 2 and _title_key(part) in shown:
+            return part
+    return trimmed
+
+
+def _repeats_part_of(block: str, head: str) -> bool:
+    """Return True when ``block`` repeats a run of whole words of the <title> line ``head``."""
+    if normalize_phrase(block) in _head_variants(head):
+        return True
+    key = _title_key(block)
+    if len(key) < 4 or (len(key.split()) < 2 and key.isascii()):
+        return False
+    return f" {key} " in f" {_title_key(head)} "
+
+
+def article_title(texts: Sequence[str], title_index: int | None) -> str | None:
+    """Return the article's title text, given the blocks' texts and :func:`pick_title`'s index.
+
+    When the picked block is the page's <title> line (the first block) or repeats a part of it,
+    the title is that line without its site name (:func:`title_from_page_title`); otherwise it
+    is the picked block, whitespace collapsed. The text is always words of the page, in order.
+    """
+    if title_index is None or not 0 <= title_index < len(texts):
+        return None
+    picked = " ".join(texts[title_index].split())
+    head = texts[0]
+    if _is_page_title_line(head) and (title_index == 0 or _repeats_part_of(picked, head)):
+        return title_from_page_title(head, texts[1:]) or picked or None
+    return picked or None

@@ -1,0 +1,205 @@
+"""Title picking in whole-page dumps: Readability-style site-name cuts and the picked block."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean.dumps import classify_segments, segment_dump
+from newsclean.dumps._title import article_title, title_from_page_title, trim_site_name
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "dumps_title"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # The last part goes: a site name after " | ", " - ", " – ", " — ", " » ".
+        (
+            "Council approves harbour bridge plan | The Coastal Herald",
+            "Council approves harbour bridge plan",
+        ),
+        ("Council approves harbour bridge plan - Herald", "Council approves harbour bridge plan"),
+        ("Lorem ipsum dolor sit amet – My website", "Lorem ipsum dolor sit amet"),
+        ("A quiet week on the markets — Money — Weekly", "A quiet week on the markets — Money"),
+        # Only the last part: Readability cannot tell a section from a headline part.
+        (
+            "Get your JavaScript code covered | Code | Jane Doe",
+            "Get your JavaScript code covered | Code",
+        ),
+        # Fewer than three words left: the first part goes instead ("Site - Headline").
+        ("Herald - Council approves harbour bridge plan", "Council approves harbour bridge plan"),
+        # Four words or fewer after the cut: the whole title stays.
+        ("New Zealand - Wikipedia", "New Zealand - Wikipedia"),
+        (
+            "Evolve: Shared Mutable History — evolve extension",
+            "Evolve: Shared Mutable History — evolve extension",
+        ),
+        # "Site: Headline" keeps what follows the colon...
+        (
+            "Daily Planet: Council approves harbour bridge plan",
+            "Council approves harbour bridge plan",
+        ),
+        # ... unless too little would remain, or more than five words precede the colon.
+        ("Daring Fireball: Colophon", "Daring Fireball: Colophon"),
+        (
+            "This is a long title with a colon: Hello there my friend",
+            "This is a long title with a colon: Hello there my friend",
+        ),
+        # A hyphen inside a word is not a separator.
+        (
+            "Just-released exploit crashes game servers",
+            "Just-released exploit crashes game servers",
+        ),
+        # Whitespace is collapsed, nothing else changes.
+        ("  Storm   closes schools\u00a0today  ", "Storm closes schools today"),
+        ("", ""),
+    ],
+)
+def test_trim_site_name(title: str, expected: str) -> None:
+    assert trim_site_name(title) == expected
+
+
+def test_trim_site_name_keeps_a_colon_title_repeated_by_a_heading() -> None:
+    title = "Daily Planet: Council approves harbour bridge plan"
+    assert trim_site_name(title, headings=[title]) == title
+
+
+def test_trim_site_name_keeps_one_breadcrumb_cut() -> None:
+    # A hierarchical separator that removed exactly one part keeps the short result.
+    assert trim_site_name("Garden Tools » Shovels") == "Garden Tools » Shovels"
+    assert trim_site_name("Home » Big storm hits coast") == "Big storm hits coast"
+
+
+@pytest.mark.parametrize(
+    ("head", "texts", "expected"),
+    [
+        # The page's heading repeats the cut title.
+        (
+            "Council approves plan | Coastal Herald",
+            ["Menu", "Council approves plan", "Body."],
+            "Council approves plan",
+        ),
+        # The heading repeats a leading part followed by a short label (date, site).
+        (
+            "Una solución para la cuestión - 07.12.2017 - LA NACION",
+            ["Una solución para la cuestión", "Texto."],
+            "Una solución para la cuestión",
+        ),
+        ("New Zealand - Wikipedia", ["New Zealand", "From Wikipedia"], "New Zealand"),
+        (
+            "This API is so Fetching! ✩ Mozilla Hacks – the Web developer blog",
+            ["This API is so Fetching!"],
+            "This API is so Fetching!",
+        ),
+        # A doubled title: "Name - Name - Site".
+        (
+            "Minecraft 1.8 - The Bountiful Update - Minecraft 1.8 - The Bountiful Update - News",
+            ["Minecraft 1.8 - The Bountiful Update"],
+            "Minecraft 1.8 - The Bountiful Update",
+        ),
+        # A long tail may be part of the title: Readability's cut stands.
+        (
+            "On Recent Events - Bradley M. Kuhn ( Brad ) ( bkuhn )",
+            ["On Recent Events"],
+            "On Recent Events - Bradley M. Kuhn ( Brad ) ( bkuhn )",
+        ),
+        # No repeat: Readability's cut.
+        (
+            "Storm closes schools in the north - Daily",
+            ["Menu"],
+            "Storm closes schools in the north",
+        ),
+        # Digits count: the heading repeats the part before the date, not the part with it.
+        (
+            "Storm hits the coast - 21/12/2018 - Sport - Daily",
+            ["Storm hits the coast"],
+            "Storm hits the coast",
+        ),
+    ],
+)
+def test_title_from_page_title(head: str, texts: list[str], expected: str) -> None:
+    assert title_from_page_title(head, texts) == expected
+
+
+def test_article_title_uses_the_head_line_when_the_pick_repeats_part_of_it() -> None:
+    texts = ["Council approves plan | Coastal Herald", "News", "Council approves plan", "Body."]
+    assert article_title(texts, 2) == "Council approves plan"
+    # A head line in a non-Latin script, without Readability's separators, stays whole.
+    texts = [
+        "宇航员在太空中喝酒会怎么样 _探索者 _光明网",
+        "时政",
+        "宇航员在太空中喝酒会怎么样",
+        "正文。",
+    ]
+    assert article_title(texts, 2) == "宇航员在太空中喝酒会怎么样 _探索者 _光明网"
+
+
+def test_article_title_ignores_a_head_line_that_is_not_a_page_title() -> None:
+    # lynx prints the page's <link> relations first; that line is never the <title>.
+    texts = ["#alternate Storm closes schools - Feed", "Storm closes schools", "Body."]
+    assert article_title(texts, 1) == "Storm closes schools"
+    # The pick shares nothing with the head line: the pick is the title.
+    texts = ["Skip to content", "Storm   closes schools", "Body."]
+    assert article_title(texts, 1) == "Storm closes schools"
+
+
+def test_article_title_without_a_pick() -> None:
+    assert article_title(["A", "B"], None) is None
+    assert article_title([], 0) is None
+    assert article_title(["A"], 3) is None
+
+
+def _title_of(name: str) -> tuple[str | None, list[str]]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    segments = segment_dump(text)
+    labels = classify_segments(text, segments, language="en")
+    index = next((i for i, lab in enumerate(labels) if lab.role == "title"), None)
+    texts = [s.cleaned for s in segments]
+    kept = [t for t, lab in zip(texts, labels, strict=True) if lab.keep]
+    return article_title(texts, index), kept
+
+
+def test_dump_with_a_site_suffixed_head_line() -> None:
+    title, kept = _title_of("head_site_suffix.txt")
+    assert title == "Council approves new harbour bridge plan"
+    assert not any(t.startswith("Council approves") for t in kept)
+    assert kept[0].startswith("The city council voted")
+
+
+def test_dump_with_a_dated_head_line() -> None:
+    title, kept = _title_of("head_date_label.txt")
+    assert title == "Farmers count the cost of the late frost"
+    assert kept[0].startswith("Farmers across the valley")
+
+
+def test_dump_without_a_head_line() -> None:
+    title, kept = _title_of("no_head.txt")
+    assert title == "Storm closes schools across the northern region"
+    assert kept[0].startswith("Schools across the northern region")
+
+
+_TITLE_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab Z:|-–—/»>\\_.!?12 \u00a0é")), min_size=0, max_size=60
+)
+
+
+@given(_TITLE_TEXT, st.lists(_TITLE_TEXT, max_size=4))
+def test_titles_are_words_of_the_page(head: str, texts: list[str]) -> None:
+    collapsed = " ".join(head.split())
+    assert trim_site_name(head, texts) in collapsed
+    assert title_from_page_title(head, texts) in collapsed
+    blocks = [head, *texts]
+    for i in range(len(blocks)):
+        got = article_title(blocks, i)
+        assert got is None or any(got in " ".join(b.split()) for b in blocks)
+
+
+@given(st.text(max_size=80), st.lists(st.text(max_size=40), max_size=5))
+def test_title_functions_accept_any_unicode(head: str, texts: list[str]) -> None:
+    trim_site_name(head, texts)
+    title_from_page_title(head, texts)
+    article_title([head, *texts], 0)

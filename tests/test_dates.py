@@ -424,12 +424,15 @@ def test_html_json_ld_first() -> None:
 
 def test_html_meta_beats_json_ld_and_url_day_wins() -> None:
     page = (FIXTURES / "article_jsonld.html").read_text(encoding="utf-8")
-    meta = '<meta property="article:published_time" content="2023-05-29T22:00:00Z">'
+    meta = '<meta property="article:published_time" content="2023-05-30T06:00:00Z">'
     tree = _tree(page.replace("</head>", meta + "</head>"))
     found = find_html_publication_date(tree, reference_time=REF)
     assert found is not None and found.published is not None
     assert found.published.source == "meta:article:published_time"
+    assert found.published.value == datetime(2023, 5, 30, 6, 0, tzinfo=timezone.utc)
     # A full date in the URL path is the publisher's own day.
+    late = '<meta property="article:published_time" content="2023-05-29T22:00:00Z">'
+    tree = _tree(page.replace("</head>", late + "</head>"))
     found = find_html_publication_date(
         tree, url="https://example.org/2023/05/30/high-alert/", reference_time=REF
     )

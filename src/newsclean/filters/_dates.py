@@ -49,6 +49,7 @@ __all__ = [
     "is_dateline_block",
     "learn_date_order",
     "parse_date",
+    "url_date",
 ]
 
 # Longest input scanned at once; a dateline is never further than this into a block.
@@ -252,6 +253,8 @@ class _Context:
     page: str | None
     language: str | None
     language_order: str | None
+    # (year, month) of the URL's archive segment: a publication date falls in it.
+    url_month: tuple[int, int] | None = None
 
 
 def _make_context(
@@ -714,6 +717,65 @@ def _numeric_page_order(doc: _Blocks) -> tuple[str | None, bool]:
     return None, not ambiguous
 
 
+# A full date in a URL path: /2023/05/30/, /20230530-, -30-05-2023. The year is 19xx/20xx and
+# no digit touches either end, so ids, archive timestamps (20131110121040) and versions fail.
+_URL_DATE = regex.compile(
+    r"(?<![\d])(?P<y>(?:19|20)\d{2})[/\-_.]?(?P<m>0[1-9]|1[0-2])[/\-_.]?(?P<d>0[1-9]|[12]\d|3[01])"
+    r"(?![\d])"
+)
+_URL_SEP_DATE = regex.compile(
+    r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?:/|$|[\-_])"
+)
+_URL_DMY_DATE = regex.compile(
+    r"(?<![\d])(?P<d>0[1-9]|[12]\d|3[01])-(?P<m>0[1-9]|1[0-2])-(?P<y>(?:19|20)\d{2})(?![\d])"
+)
+# Year and month only, as a path segment: /2019/10/slug, /2022-08/slug (blog and CMS archives).
+_URL_MONTH = regex.compile(r"/(?P<y>(?:19|20)\d{2})[/\-](?P<m>0[1-9]|1[0-2])(?:/|$)")
+_URL_HOST = regex.compile(r"^[a-z][a-z0-9+.\-]*://[^/]*", regex.I)
+
+
+def _url_path(url: str) -> str:
+    return _URL_HOST.sub("", url.strip())[:500]
+
+
+def url_date(url: str, *, reference_time: datetime | None = None) -> DateMatch | None:
+    """Return the full date in a URL's path (``/2023/05/30/slug``), or None.
+
+    The host is ignored; dates after ``reference_time`` (default: now) + 1 day or before 1990
+    are rejected. ``kind`` is "published": a URL path is fixed when the article goes up.
+    """
+    if not isinstance(url, str) or not url:
+        return None
+    path = _url_path(url)
+    reference = reference_time if isinstance(reference_time, datetime) else datetime.now()
+    limit = _naive_utc(reference) + timedelta(days=1)
+    for pattern in (_URL_SEP_DATE, _URL_DATE, _URL_DMY_DATE):
+        m = pattern.search(path)
+        if m is None:
+            continue
+        try:
+            value = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+        if value.year < MIN_YEAR or value > limit:
+            continue
+        return DateMatch(
+            value, m.group(), m.start(), m.end(), False, "published",
+            order_rule="explicit", confidence=0.7, source="url",
+        )  # fmt: skip
+    return None
+
+
+def url_month(url: str) -> tuple[int, int] | None:
+    """Return the (year, month) of a URL path's archive segment (``/2019/10/``), or None."""
+    if not isinstance(url, str) or not url:
+        return None
+    m = _URL_MONTH.search(_url_path(url))
+    if m is None or int(m.group("y")) < MIN_YEAR:
+        return None
+    return int(m.group("y")), int(m.group("m"))
+
+
 def find_publication_date(
     blocks: Sequence[str],
     *,
@@ -722,6 +784,7 @@ def find_publication_date(
     language: str | None = None,
     reference_time: datetime | None = None,
     site_profile: DateOrderProfile | None = None,
+    url: str | None = None,
 ) -> DateFinding | None:
     """Pick the published (and updated) date among a document's text blocks.
 
@@ -731,6 +794,10 @@ def find_publication_date(
 
     Blocks are visited from the best-placed outwards and the search stops when no block left
     could outrank the best credible dateline, so a long page costs about as much as its top.
+
+    ``url``, the page's address, is evidence too: a full date in its path (``/2023/05/30/``)
+    is the publication day (a dateline of that day is kept for its time); a year and month
+    alone (``/2023/05/slug``) demote dates of other months.
     """
     try:
         texts = [b[:MAX_TEXT] if isinstance(b, str) else "" for b in blocks]
@@ -749,8 +816,10 @@ def find_publication_date(
         "reference_time": reference_time,
         "site_profile": site_profile,
     }
+    from_url = url_date(url, reference_time=reference_time) if isinstance(url, str) else None
+    month = url_month(url) if isinstance(url, str) and from_url is None else None
     page, settled = _numeric_page_order(doc)
-    ctx = _make_context(page, **options)  # type: ignore[arg-type]
+    ctx = replace(_make_context(page, **options), url_month=month)  # type: ignore[arg-type]
     best, best_updated = _search(doc, ctx, title_index, anchor)
     if not settled and _needs_order(best, best_updated):
         # Only ambiguous numeric dates on the page, and one of them won on a weak rule: the
@@ -758,9 +827,11 @@ def find_publication_date(
         # full scan, so it runs only here.
         named = _profile_from_raws(r for i in range(n) for r in doc.raws(i)).order
         if named is not None:
-            ctx = _make_context(named, **options)  # type: ignore[arg-type]
+            ctx = replace(_make_context(named, **options), url_month=month)  # type: ignore[arg-type]
             doc = _Blocks(texts, raws=doc)
             best, best_updated = _search(doc, ctx, title_index, anchor)
+    if from_url is not None:
+        return _with_url_day(best, best_updated, from_url, doc, ctx)
     if best_updated is not None and (
         best is None or (best.score < _CREDIBLE and best.score < best_updated.score - _UPDATE_GAP)
     ):
@@ -774,6 +845,23 @@ def find_publication_date(
     published = _dated_year_less(best.match, doc, ctx)
     updated = _dated_year_less(best_updated.match, doc, ctx) if best_updated else None
     return DateFinding(published=published, updated=updated, block_index=best.block)
+
+
+def _with_url_day(
+    best: _Candidate | None,
+    best_updated: _Candidate | None,
+    from_url: DateMatch,
+    doc: _Blocks,
+    ctx: _Context,
+) -> DateFinding:
+    # The URL's day is the publisher's own (local) day, fixed when the article went up; a
+    # dateline in the text naming the same day is kept, since it carries the time and block.
+    updated = _dated_year_less(best_updated.match, doc, ctx) if best_updated else None
+    if updated is not None and _naive_utc(updated.value).date() < from_url.value.date():
+        updated = None
+    if best is not None and best.match.value.date() == from_url.value.date():
+        return DateFinding(best.match, updated, best.block)
+    return DateFinding(replace(from_url, confidence=0.8), updated, None)
 
 
 def _needs_order(*cands: _Candidate | None) -> bool:
@@ -943,6 +1031,8 @@ def _score_block(
             score -= 2.5  # a comment's date is never the article's
         if k > 0 and m.kind == "unknown":
             score -= 0.3 * k
+        if ctx.url_month is not None and (m.value.year, m.value.month) != ctx.url_month:
+            score -= 4.0  # the URL files the article under another month
         score += m.confidence
         yield _Candidate(replace(m, confidence=_squash(score, m.confidence)), i, score)
 

@@ -24,6 +24,7 @@ from ._dates import (
     _naive_utc,
     find_publication_date,
     parse_date,
+    url_date,
 )
 from ._dates_parse import MIN_YEAR
 
@@ -53,19 +54,12 @@ _DATE_CLASS = regex.compile(
     r"date|time|publish|posted|byline|dateline|timestamp|meta|datum|fecha|data|дата", regex.I
 )
 _NOISE_CLASS = regex.compile(
-    r"comment|related|sidebar|footer|widget|recommend|popular|teaser|more-|trending|share",
+    r"comment|related|sidebar|aside|footer|widget|recommend|popular|teaser|more-|trending|share",
     regex.I,
 )
-_URL_DATE = regex.compile(
-    r"(?<![\d])(?P<y>(?:19|20)\d{2})[/\-_.]?(?P<m>0[1-9]|1[0-2])[/\-_.]?(?P<d>0[1-9]|[12]\d|3[01])"
-    r"(?![\d])"
-)
-_URL_SEP_DATE = regex.compile(
-    r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?:/|$|[\-_])"
-)
-_URL_DMY_DATE = regex.compile(
-    r"(?<![\d])(?P<d>0[1-9]|[12]\d|3[01])-(?P<m>0[1-9]|1[0-2])-(?P<y>(?:19|20)\d{2})(?![\d])"
-)
+# Containers whose dates are someone else's: page chrome, and quoted or embedded posts
+# (tweets and Instagram posts are embedded as <blockquote> with their own <time>).
+_NOISE_TAGS = frozenset(("footer", "aside", "nav", "blockquote"))
 _EPOCH = regex.compile(r"^\d{10}(?:\d{3})?$")
 _BLOCK_TAGS = frozenset(
     (
@@ -76,6 +70,9 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "head"))
 _MAX_BLOCKS = 3000
+# How credible (DateMatch.confidence) a dateline found in the visible text must be to move a
+# structured date by a day: one placed by the headline, in a block of its own or with a time.
+_SHOWN_CONFIDENCE = 0.6
 _PUBLISH_ATTR = regex.compile(r"publish|pubdate|created", regex.I)
 
 
@@ -125,11 +122,17 @@ def _find(
         or _from_date_classes(tree, opts)
         or _from_script_state(tree, opts)
     )
-    url_date = _from_url(url, reference) if url else None
-    if url_date is not None:
-        published = _prefer_url_day(published, url_date)
+    url_day = url_date(url, reference_time=reference) if url else None
+    if url_day is not None:
+        published = _prefer_url_day(published, url_day)
+    text_finding = None
+    if published is not None and url_day is None:
+        text_finding = _from_text(tree, opts, url)
+        shown = text_finding.published if text_finding is not None else None
+        if shown is not None and _shown_outweighs(shown, published):
+            published = replace(shown, source="text")
     if published is None:
-        text_finding = _from_text(tree, opts)
+        text_finding = _from_text(tree, opts, url)
         if text_finding is not None:
             return DateFinding(
                 text_finding.published, updated or text_finding.updated, text_finding.block_index
@@ -143,6 +146,21 @@ def _find(
     ):
         updated = None
     return DateFinding(published=published or updated, updated=updated, block_index=None)
+
+
+def _shown_outweighs(shown: DateMatch, structured: DateMatch) -> bool:
+    """Does the dateline shown near the headline correct the structured date by a day?
+
+    Structured timestamps are instants, often in UTC or the server's zone, so near midnight
+    they fall on the day before or after the calendar day the publisher shows its readers;
+    the shown day is the publication day as the site states it. A larger disagreement is
+    not a time zone: the structured value (a record's own field) is kept.
+    """
+    if shown.kind == "updated" or not shown.has_year or shown.relative:
+        return False
+    if shown.confidence < _SHOWN_CONFIDENCE:
+        return False
+    return abs((shown.value.date() - structured.value.date()).days) == 1
 
 
 def _prefer_url_day(published: DateMatch | None, url_date: DateMatch) -> DateMatch:
@@ -286,7 +304,7 @@ def _noisy(el: html.HtmlElement) -> bool:
     node: Any = el
     while node is not None and depth < 12:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("footer", "aside", "nav"):
+        if tag in _NOISE_TAGS:
             return True
         attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
         if attrs.strip() and _NOISE_CLASS.search(attrs):
@@ -296,34 +314,99 @@ def _noisy(el: html.HtmlElement) -> bool:
     return False
 
 
+_TITLE_WORD = regex.compile(r"\w+")
+# A <time> this many elements (in document order) after the article's <h1>, or a few before
+# it, belongs to the article's header.
+_HEADER_AFTER = 60
+_HEADER_BEFORE = 15
+
+
+def _title_heading(tree: html.HtmlElement) -> html.HtmlElement | None:
+    """The article's ``<h1>``: the one sharing most words with the page title.
+
+    Pages often hold several: the site logo, a teaser, the article's own headline.
+    """
+    headings = [h for h in tree.iter("h1") if (h.text_content() or "").strip()]
+    if len(headings) <= 1:
+        return headings[0] if headings else None
+    title = ""
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in (
+            "og:title",
+            "twitter:title",
+        ):
+            title = meta.get("content") or ""
+            break
+    if not title:
+        node = next(tree.iter("title"), None)
+        title = node.text_content() if node is not None else ""
+    words = {w.casefold() for w in _TITLE_WORD.findall(title)}
+    if not words:
+        return headings[0]
+    best, best_overlap = headings[0], 0
+    for h in headings[:20]:
+        overlap = len(words & {w.casefold() for w in _TITLE_WORD.findall(h.text_content())})
+        if overlap > best_overlap:
+            best, best_overlap = h, overlap
+    return best
+
+
 def _from_time_elements(tree: html.HtmlElement, opts: dict[str, Any]) -> DateMatch | None:
     times = [t for t in tree.iter("time") if t.get("datetime")]
     if not times:
         return None
+    heading = _title_heading(tree)
+    order_of: dict[Any, int] = {}
+    if heading is not None:
+        wanted = set(times) | {heading}
+        for order, el in enumerate(tree.iter()):
+            if el in wanted:
+                order_of[el] = order
     scored = []
     for order, el in enumerate(times):
         attrs = f"{el.get('class') or ''} {el.get('itemprop') or ''} {el.get('id') or ''}"
+        distance = 0
+        if heading is not None:
+            distance = order_of[el] - order_of[heading]
+        in_header = heading is not None and -_HEADER_BEFORE <= distance <= _HEADER_AFTER
         rank = 2
         if _noisy(el):
             rank = 5  # a "published" time inside a related-articles box is still not ours
-        elif el.get("pubdate") is not None or regex.search(_PUBLISH_ATTR, attrs):
-            rank = 0
         elif regex.search(r"updat|modif", attrs, regex.I):
             rank = 4
-        scored.append((rank, order, el))
-    for rank, _order, el in sorted(scored, key=lambda x: (x[0], x[1])):
+        elif in_header:
+            rank = 0
+        elif el.get("pubdate") is not None or regex.search(_PUBLISH_ATTR, attrs):
+            rank = 1
+        scored.append((rank, abs(distance), order, el))
+    for rank, _distance, _order, el in sorted(scored, key=lambda x: x[:3]):
         if rank >= 4:
             break
-        found = _structured(el.get("datetime") or "", "time_element", "published", opts)
-        if found is None:
-            found = _structured(el.text_content() or "", "time_element", "published", opts)
+        found = _shown_date(el, opts)
         if found is not None:
-            return replace(found, confidence=0.85 if rank == 0 else 0.75)
+            return replace(found, confidence=0.85 if rank <= 1 else 0.75)
     return None
 
 
+def _shown_date(el: html.HtmlElement, opts: dict[str, Any]) -> DateMatch | None:
+    """The date of a ``<time>`` element: its ``datetime``, unless its text shows another day.
+
+    The text is what readers are shown as the publication date; a ``datetime`` naming a
+    different day is a UTC instant past midnight or a template filling in another record's
+    (the modification's) timestamp.
+    """
+    machine = _structured(el.get("datetime") or "", "time_element", "published", opts)
+    text = " ".join((el.text_content() or "").split())
+    shown = _structured(text, "time_element", "published", opts) if text else None
+    if shown is None or not shown.has_year or shown.relative:
+        return machine
+    if machine is None or machine.value.date() != shown.value.date():
+        return shown
+    return machine
+
+
 def _from_date_classes(tree: html.HtmlElement, opts: dict[str, Any]) -> DateMatch | None:
-    h1 = next(tree.iter("h1"), None)
+    h1 = _title_heading(tree)
     seen_h1 = h1 is None
     fallback: DateMatch | None = None
     count = 0
@@ -388,30 +471,12 @@ def _from_script_state(tree: html.HtmlElement, opts: dict[str, Any]) -> DateMatc
     return replace(found, confidence=0.7) if found is not None else None
 
 
-def _from_url(url: str, reference: datetime) -> DateMatch | None:
-    path = regex.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=regex.I)[:500]
-    for pattern in (_URL_SEP_DATE, _URL_DATE, _URL_DMY_DATE):
-        m = pattern.search(path)
-        if m is None:
-            continue
-        try:
-            value = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        except ValueError:
-            continue
-        if value.year < MIN_YEAR or value > _naive_utc(reference):
-            continue
-        return DateMatch(
-            value, m.group(), m.start(), m.end(), False, "published",
-            order_rule="explicit", confidence=0.7, source="url",
-        )  # fmt: skip
-    return None
-
-
 def _text_blocks(tree: html.HtmlElement) -> tuple[list[str], int | None]:
     blocks: list[str] = []
     title_index: int | None = None
     body = tree.find(".//body")
     root = body if body is not None else tree
+    heading = _title_heading(tree)
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS:
             continue
@@ -420,7 +485,7 @@ def _text_blocks(tree: html.HtmlElement) -> tuple[list[str], int | None]:
         own = " ".join(_own_text(el).split())
         if not own:
             continue
-        if el.tag == "h1" and title_index is None:
+        if el is heading and title_index is None:
             title_index = len(blocks)
         blocks.append(own)
         if len(blocks) >= _MAX_BLOCKS:
@@ -438,11 +503,13 @@ def _own_text(el: html.HtmlElement) -> str:
     return "".join(parts)
 
 
-def _from_text(tree: html.HtmlElement, opts: dict[str, Any]) -> DateFinding | None:
+def _from_text(
+    tree: html.HtmlElement, opts: dict[str, Any], url: str | None = None
+) -> DateFinding | None:
     blocks, title_index = _text_blocks(tree)
     if not blocks:
         return None
-    return find_publication_date(_clip(blocks), title_index=title_index, **opts)
+    return find_publication_date(_clip(blocks), title_index=title_index, url=url, **opts)
 
 
 def _clip(blocks: Sequence[str]) -> list[str]:

@@ -36,6 +36,11 @@ _COMMENT_WINDOW = 8
 # A block repeated in one page is a caption, a teaser or a banner; long repeated paragraphs are
 # more likely the article quoting itself, so they are left to the other signals.
 _MAX_DUPLICATE_WORDS = 30
+# A long block met three times in one page is a teaser or a caption of a gallery.
+_MIN_LONG_REPEATS = 3
+_MAX_LONG_REPEAT_SHARE = 0.3
+# Code lines and sentence fragments between formulas cost this share of a short block's penalty.
+_NEUTRAL_SHARE = 0.2
 _COMMENT_CUT_SHARE = 0.4
 _COMMENT_CUT_WORDS = 60.0
 
@@ -74,7 +79,13 @@ class SegmentLabel:
 
 def _content_score(f: BlockFeatures, opts: DumpOptions, has_stoplist: bool) -> float:
     """Positive for prose-like blocks (about their word count), negative for boilerplate."""
-    if f.lexicon is not None or f.artefact or f.keyword:
+    if f.lexicon is not None or f.keyword:
+        return -(opts.bad_penalty + 0.5 * f.words)
+    if f.artefact and f.code_like:
+        # Leaked formula markup (MathML) says nothing about where the article is; its length
+        # must not split a page of formulas.
+        return -opts.bad_penalty
+    if f.artefact:
         return -(opts.bad_penalty + 0.5 * f.words)
     prose = f.sentence_end or f.sentences > 0
     dense = f.unspaced or not has_stoplist or f.stop_density >= opts.min_stopword_density
@@ -90,7 +101,16 @@ def _content_score(f: BlockFeatures, opts: DumpOptions, has_stoplist: bool) -> f
         return 0.6 * f.words
     if f.words >= opts.min_good_words and not headline_like:
         return 0.2 * f.words
+    if f.code_like or f.fragment:
+        return -_NEUTRAL_SHARE * opts.short_penalty
     return -opts.short_penalty
+
+
+def _is_repeated(f: BlockFeatures, count: int, long_ok: bool) -> bool:
+    if f.words <= _MAX_DUPLICATE_WORDS:
+        # Code repeats its lines; a repeated line of code is still part of the article.
+        return count > 1 and not f.code_like
+    return long_ok and count >= _MIN_LONG_REPEATS
 
 
 def _escalate_gaps(scores: Sequence[float], growth: float) -> list[float]:
@@ -266,10 +286,21 @@ def classify_segments(
     scores = [_content_score(f, opts, has_stoplist) for f in feats]
     seen: dict[str, int] = {}
     for seg, f in zip(segments, feats, strict=False):
-        if 4 <= f.words <= _MAX_DUPLICATE_WORDS:
+        if f.words >= 4:
             seen[seg.cleaned] = seen.get(seg.cleaned, 0) + 1
+    long_words = sum(f.words for f in feats if f.words > _MAX_DUPLICATE_WORDS)
+    long_repeated = sum(
+        f.words
+        for seg, f in zip(segments, feats, strict=False)
+        if f.words > _MAX_DUPLICATE_WORDS and seen.get(seg.cleaned, 0) >= _MIN_LONG_REPEATS
+    )
+    # When most of the prose repeats, the page holds the article several times over (print and
+    # screen versions): repetition then says nothing about which blocks are teasers.
+    long_ok = long_repeated <= _MAX_LONG_REPEAT_SHARE * long_words
     scores = [
-        -(opts.bad_penalty + 0.5 * f.words) if seen.get(seg.cleaned, 0) > 1 else s
+        -(opts.bad_penalty + 0.5 * f.words)
+        if _is_repeated(f, seen.get(seg.cleaned, 0), long_ok)
+        else s
         for seg, f, s in zip(segments, feats, scores, strict=False)
     ]
     templ = [

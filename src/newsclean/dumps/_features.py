@@ -42,6 +42,10 @@ _MARKUP_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,300})?/?>|https?
 _CAMEL_JOIN_RE = re.compile(r"[a-zß-ÿ](?:'s)?[A-ZÀ-Þ]")
 # A short block that is only a date ("Wednesday November 20, 2019", "19.11.2019 12:26"): under
 # the article, repeated dates mark a teaser list or a comment thread.
+_CODE_SYMBOL_RE = re.compile(r"[{}\[\]=;_\\^$*+|]|(?<![<>])[<>](?![<>])")
+# "avg(n)", "f(x, y)": a name directly followed by its arguments.
+_CODE_CALL_RE = re.compile(r"\w\([^()]*[A-Za-z_][^()]*\)")
+_DATE_OR_TIME_RE = re.compile(r"\b\d{1,2}[:./-]\d{2}\b|\b(?:19|20)\d\d\b")
 DATE_LINE_RE = re.compile(r"(?:\b(?:19|20)\d\d\b.*|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*)$")
 
 
@@ -57,6 +61,8 @@ class BlockFeatures:
     unspaced: bool
     keyword: bool
     camel_share: float
+    code_like: bool = False
+    fragment: bool = False
 
 
 def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> BlockFeatures:
@@ -87,7 +93,39 @@ def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> Bl
         unspaced=not text.isascii() and len(_UNSPACED_RE.findall(text)) > len(toks),
         keyword=use_lexicon and words <= 25 and has_keyword(text, key=key),
         camel_share=len(_CAMEL_JOIN_RE.findall(text)) / words if words else 0.0,
+        code_like=_is_code_like(text),
+        fragment=_is_fragment(text, words, stop),
     )
+
+
+def _is_code_like(text: str) -> bool:
+    """Return True for a line of code, a formula or a row of figures (``SELECT avg(n)``).
+
+    Inside an article such lines sit between paragraphs; they are not evidence of a menu.
+    Code is written in Latin letters; counters ("(0)") and arrows (">>") are not code.
+    """
+    if text.startswith("[MATH:"):
+        return True
+    if len(text) > 200 or not text.isascii():
+        return False
+    symbols = len(_CODE_SYMBOL_RE.findall(text)) + 2 * len(_CODE_CALL_RE.findall(text))
+    if symbols >= 2 and symbols >= 0.05 * len(text):
+        return True
+    digits = sum(map(str.isdigit, text))
+    letters = sum(map(str.isalpha, text))
+    return digits >= 3 and digits > letters and _DATE_OR_TIME_RE.search(text) is None
+
+
+def _is_fragment(text: str, words: int, stop: float) -> bool:
+    """Return True for a short piece of a sentence broken by a formula, code or a link.
+
+    Menus and link rows start with a capital and carry no function words; ``where`` or ``and the
+    matrices`` before a formula start in lower case and do.
+    """
+    if words == 0 or words > 8 or stop == 0.0:
+        return False
+    first = text[:1]
+    return first.islower() and first < "\u0590"
 
 
 def _is_caption(text: str) -> bool:

@@ -23,13 +23,19 @@ _INNER_SPACE_RE = re.compile(r"[ \t\u00a0]{2,}")
 _PIECE_SPLIT_RE = re.compile(r"[ \t\u00a0]*\t[ \t\u00a0]*|[ \t\u00a0]{3,}")
 # "...end of sentence.Next sentence" (two lower-case letters or a digit before the stop, so that
 # initials and abbreviations such as "U.S.Army" stay whole).
-_GLUE_RE = regex.compile(r"(?<=(?:\p{Ll}\p{Ll}|\d)[.!?]['\"”’»)]?)(?=\p{Lu}\p{Ll})")
+_GLUE_RE = regex.compile(r"(?<=(?:\p{Ll}\p{Ll}|\d)(?:[.!?]|\.\.\.|…)['\"”’»)]?)(?=\p{Lu}\p{Ll})")
+# "MetroAkron NewsThe Plain DealerWeather": menu items glued without any separator. One such
+# join is a name ("McDonald", "iPhone"); several within a few words are a glued menu.
+_CAMEL_RE = regex.compile(r"(?<=\p{Ll}\p{Ll})(?=\p{Lu}\p{Ll}\p{Ll})|(?<=[\p{Ll}\d][›|])(?=\w)")
+_CAMEL_NEAR_WORDS = 4
+# A product name can hold two joins ("DevSecOps"); a glued menu holds many.
+_CAMEL_MIN_JOINS = 3
 _WIDE_RE = regex.compile(
     r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
     r"\uffe0-\uffe6\U00020000-\U0003fffd]"
 )
 # Cheap pre-check: a sentence end directly followed by a letter (possible glue).
-_GLUE_HINT_RE = re.compile(r"[.!?][\'\"”’»)]?[^\W\d_]")
+_GLUE_HINT_RE = re.compile(r"[.!?…][\'\"”’»)]?[^\W\d_]")
 _UNSPACED_EDGE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 _SENTENCE_END_RE = re.compile(r"[.!?。！？…:;]['\"”’»)\]]*$")
 
@@ -216,11 +222,11 @@ def _split_line_pieces(text: str, line: _Line) -> list[tuple[int, int, int]]:
     for p_start, p_end in pieces:
         cut = p_start
         hint = _GLUE_HINT_RE.search(text, p_start, p_end)
-        matches = _GLUE_RE.finditer(text, hint.start(), p_end) if hint else ()
-        for g in matches:
-            if g.start() - cut >= 2 and p_end - g.start() >= 2:
-                out.append((cut, g.start(), line.marker_end if cut == line.start else cut))
-                cut = g.start()
+        glued = [g.start() for g in _GLUE_RE.finditer(text, hint.start(), p_end)] if hint else []
+        for pos in sorted(set(glued) | set(_dense_camel_joins(text, p_start, p_end))):
+            if pos - cut >= 2 and p_end - pos >= 2:
+                out.append((cut, pos, line.marker_end if cut == line.start else cut))
+                cut = pos
         out.append((cut, p_end, line.marker_end if cut == line.start else cut))
     trimmed = []
     for s, e, m in out:
@@ -228,6 +234,25 @@ def _split_line_pieces(text: str, line: _Line) -> list[tuple[int, int, int]]:
         if s2 < e2:
             trimmed.append((s2, e2, max(m, s2) if m > s else s2))
     return trimmed
+
+
+def _dense_camel_joins(text: str, start: int, end: int) -> list[int]:
+    """Return the offsets of case joins that lie within a few words of another join."""
+    joins = [m.start() for m in _CAMEL_RE.finditer(text, start, end)]
+    if len(joins) < _CAMEL_MIN_JOINS:
+        return []
+    out: list[int] = []
+    cluster = [joins[0]]
+    for a, b in itertools.pairwise(joins):
+        if text.count(" ", a, b) < _CAMEL_NEAR_WORDS:
+            cluster.append(b)
+            continue
+        if len(cluster) >= _CAMEL_MIN_JOINS:
+            out.extend(cluster)
+        cluster = [b]
+    if len(cluster) >= _CAMEL_MIN_JOINS:
+        out.extend(cluster)
+    return out
 
 
 _OPEN_END_RE = re.compile(r"[,(\[{/&+–—-]$")

@@ -1,0 +1,78 @@
+"""Body-region signals: glued menus, code and formulas inside the article, repeated teasers."""
+
+from __future__ import annotations
+
+from newsclean.dumps import classify_segments, segment_dump
+from newsclean.dumps._features import block_features
+from newsclean.dumps._segment import Segment
+from newsclean.dumps._stopwords import stopwords_for
+
+PROSE = (
+    "The council said on Tuesday that the harbour wall would be rebuilt before the winter "
+    "storms, after engineers found deep cracks along most of its length last month."
+)
+
+
+def _features(text: str):  # type: ignore[no-untyped-def]
+    seg = Segment(0, len(text), "paragraph", (), text, 0, 1)
+    return block_features(seg, stopwords_for("en"), True)
+
+
+def test_glued_menu_is_split_into_items() -> None:
+    text = "HomeNewsSportsWeatherOpinion\n" + PROSE + "\n"
+    pieces = [s.cleaned for s in segment_dump(text)]
+    assert pieces[:5] == ["Home", "News", "Sports", "Weather", "Opinion"]
+    assert pieces[5] == PROSE
+
+
+def test_names_with_one_or_two_case_joins_stay_whole() -> None:
+    for line in ["Michael McDonald joined the band", "Our 2024 Global DevSecOps Survey"]:
+        assert [s.cleaned for s in segment_dump(line + "\n")] == [line]
+
+
+def test_ellipsis_glue_is_a_block_boundary() -> None:
+    pieces = [s.cleaned for s in segment_dump("You may also like...Who will win the cup?\n")]
+    assert pieces == ["You may also like...", "Who will win the cup?"]
+
+
+def test_code_and_figures_are_code_like_but_menus_and_counters_are_not() -> None:
+    assert _features("SELECT avg(n)").code_like
+    assert _features("FROM unnest(array[2, 3, 5]) AS n;").code_like
+    assert _features("4.3333333333333333").code_like
+    assert not _features("Privacy Policy").code_like
+    assert not _features("Comments (0)").code_like
+    assert not _features("12.05.2019 12:30").code_like
+
+
+def test_lower_case_fragment_with_function_words() -> None:
+    assert _features("and the matrices").fragment
+    assert not _features("About Us").fragment
+
+
+def test_code_between_paragraphs_stays_in_the_article() -> None:
+    code = "\n".join(["SELECT avg(n)", "FROM unnest(array[2, 3, 5]) AS n;", "avg", "4.3333"] * 2)
+    text = f"Menu\nAbout\n\n{PROSE}\n\n{code}\n\n{PROSE.replace('Tuesday', 'Monday')}\n"
+    segs = segment_dump(text)
+    labels = classify_segments(text, segs)
+    kept = [s.cleaned for s, lab in zip(segs, labels, strict=True) if lab.keep]
+    assert "SELECT avg(n)" in kept
+    assert kept[-1].startswith("The council said on Monday")
+
+
+def test_teaser_repeated_three_times_is_dropped_but_a_page_repeating_itself_is_not() -> None:
+    teaser = (
+        "Police said two people were in custody after the death of a student athlete whose "
+        "body was found near the campus on Sunday morning by a passer-by walking a dog."
+    )
+    body = "\n\n".join(PROSE.replace("Tuesday", day) for day in ["Monday", "Tuesday", "Friday"])
+    text = "\n\n".join([teaser, body, teaser, teaser]) + "\n"
+    segs = segment_dump(text)
+    labels = classify_segments(text, segs)
+    kept = [s.cleaned for s, lab in zip(segs, labels, strict=True) if lab.keep]
+    assert teaser not in kept
+    assert len(kept) == 3
+    # The whole article three times over (print + screen versions): nothing is a teaser.
+    text2 = "\n\n".join([body, body, body]) + "\n"
+    segs2 = segment_dump(text2)
+    labels2 = classify_segments(text2, segs2)
+    assert sum(lab.keep for lab in labels2) >= 3

@@ -648,7 +648,16 @@ def _first_body_block(doc: _Blocks) -> int | None:
     return None
 
 
+# How much less a block placed by the first paragraph counts than one placed by the title.
+_ANCHOR_DISCOUNT = 1.0
+
+
 def _position_score(i: int, n: int, title_index: int | None, anchor: int | None) -> float:
+    if title_index is not None and anchor is not None:
+        # The title index can be wrong (a site name, a teaser): a dateline just above the
+        # first paragraph of running text still counts, a little less.
+        by_title = _position_score(i, n, title_index, None)
+        return max(by_title, _position_score(i, n, None, anchor) - _ANCHOR_DISCOUNT)
     if title_index is not None:
         d = i - title_index
         if 0 <= d <= 4:
@@ -809,7 +818,7 @@ def find_publication_date(
     n = len(texts)
     if title_index is not None and not 0 <= title_index < n:
         title_index = None
-    anchor = _first_body_block(doc) if title_index is None else None
+    anchor = _first_body_block(doc)
     options = {
         "date_order": date_order,
         "language": language,
@@ -943,22 +952,48 @@ def _better(current: _Candidate | None, cand: _Candidate) -> _Candidate:
 
 
 def _dated_year_less(match: DateMatch, doc: _Blocks, ctx: _Context) -> DateMatch:
-    """Give a year-less date the latest year written in a full date on the same page.
+    """Give a year-less date the year the page was made, as the page itself shows it.
 
-    "30 May, 13:26" on a page whose other dates are in 2020 is far more likely 2020 than the
-    reference year; with no dated neighbour the reference-based guess stays.
+    A site prints "30 May, 13:26" for dates of its current year. That year is, first, the
+    latest year of the page's copyright line ("© 2005-2020": the footer is rendered with the
+    page), else the latest year written in a full date on the page; with neither the
+    reference-based guess stays. A day after the reference time goes back one year.
     """
     if match.has_year or match.relative:
         return match
-    years = [
-        m.value.year
-        for i in range(len(doc.texts))
-        for m in doc.matches(i, ctx)
-        if m.has_year and not m.relative
-    ]
-    if not years or max(years) == match.value.year:
+    year = _copyright_year(doc.texts, ctx.reference.year)
+    if year is None:
+        years = [
+            m.value.year
+            for i in range(len(doc.texts))
+            for m in doc.matches(i, ctx)
+            if m.has_year and not m.relative
+        ]
+        if not years:
+            return match
+        year = max(years)
+    if year == match.value.year:
         return match
-    return _with_year(match, max(years))
+    dated = _with_year(match, year)
+    if _naive_utc(dated.value) > _naive_utc(ctx.reference) + timedelta(days=1):
+        dated = _with_year(match, year - 1)
+    return dated
+
+
+_COPYRIGHT_YEAR = regex.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–—]\s*)?((?:19|20)\d{2})(?!\d)", regex.I
+)
+
+
+def _copyright_year(texts: Sequence[str], latest: int) -> int | None:
+    years = [
+        int(m.group(1))
+        for text in texts
+        if "©" in text or "opyright" in text or "(c)" in text.lower()
+        for m in _COPYRIGHT_YEAR.finditer(text)
+    ]
+    years = [y for y in years if MIN_YEAR <= y <= latest]
+    return max(years) if years else None
 
 
 def _with_year(match: DateMatch, year: int) -> DateMatch:

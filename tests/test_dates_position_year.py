@@ -1,0 +1,72 @@
+"""Tests for the first-paragraph anchor beside the title index and the year of year-less dates."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from newsclean.filters._dates import find_publication_date
+
+REF = datetime(2026, 1, 1, 12, 0)
+PROSE = (
+    "The council voted on Tuesday evening to fund the bridge across the river, ending a "
+    "debate that had lasted more than ten years and divided the town into two camps."
+)
+
+
+def test_dateline_above_the_first_paragraph_counts_when_the_title_index_is_wrong() -> None:
+    # The title index points at the site name in the header; the article starts far below.
+    blocks = ["Example Daily", "Home", "News", "Archive: 12 May 2012", "Sport", "Weather"]
+    blocks += [f"Menu item {k}" for k in range(30)]
+    blocks += ["Council votes on the new bridge", "Published on 13 January 2014 by J. Doe"]
+    blocks += [PROSE, PROSE]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2014, 1, 13)
+    assert found.block_index == len(blocks) - 3
+
+
+def test_dateline_under_the_title_still_wins() -> None:
+    blocks = ["Council votes on the new bridge", "12 May 2023", PROSE]
+    blocks += [f"Menu item {k}" for k in range(20)]
+    blocks += ["Older story", "3 March 2021", PROSE]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2023, 5, 12)
+
+
+def test_year_less_dateline_takes_the_copyright_year() -> None:
+    blocks = ["Council votes on the new bridge", "20 janvier", PROSE, "Copyright © 2005-2020 Site"]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2020, 1, 20)
+
+
+def test_copyright_year_beats_older_full_dates_on_the_page() -> None:
+    blocks = ["Council votes on the new bridge", "Jan 04 09:34", *[PROSE] * 12]
+    blocks += ["Earlier: 3 March 2019", "© 2022 Example Daily. All rights reserved."]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2022, 1, 4, 9, 34)
+
+
+def test_year_less_dateline_without_copyright_takes_the_latest_full_year() -> None:
+    blocks = ["Council votes on the new bridge", "30 May, 13:26", *[PROSE] * 12]
+    blocks += ["Earlier: 3 March 2019"]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2019, 5, 30, 13, 26)
+
+
+def test_copyright_year_never_puts_a_date_after_the_reference() -> None:
+    ref = datetime(2025, 3, 1)
+    blocks = ["Council votes on the new bridge", "20 December", PROSE, "© 2025 Example Daily"]
+    found = find_publication_date(blocks, title_index=0, reference_time=ref)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2024, 12, 20)
+
+
+def test_copyright_year_after_the_reference_is_ignored() -> None:
+    blocks = ["Council votes on the new bridge", "20 janvier", PROSE, "© 2031 Example Daily"]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2025, 1, 20)

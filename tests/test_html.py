@@ -402,7 +402,9 @@ def test_link_lists_vs_link_citing_lists() -> None:
         )
         + "</ul>"
     )
-    page = extract_html(_page(f"<article>{_PROSE * 5}{nav}{bugs}</article>"))
+    # The link list closes the article (inside the text it would be kept: see
+    # test_link_list_inside_the_text_stays_and_headline_list_goes).
+    page = extract_html(_page(f"<article>{_PROSE * 5}{bugs}{nav}</article>"))
     reasons = {b.text: b.reason for b in page.blocks}
     assert reasons["Section 1"] == "link_density"
     assert reasons["Bug 1: the importer now keeps the original file dates when it copies"] == (
@@ -524,6 +526,27 @@ def test_quoted_post_in_a_social_embed_box_stays() -> None:
     kept = _kept(page)
     assert any(t.startswith("Yes, this is real") for t in kept)
     assert not any(t.startswith(("Share this story", "Great article")) for t in kept)
+
+
+def test_link_list_inside_the_text_stays_and_headline_list_goes() -> None:
+    tools = "<ul>" + "".join(f"<li><a href='/t{i}'>Tool{i}</a></li>" for i in range(5)) + "</ul>"
+    related = (
+        "<ul>"
+        + "".join(
+            f"<li><a href='/s{i}'>Ten strange things about story {i}</a></li>" for i in range(3)
+        )
+        + "</ul>"
+    )
+    page = extract_html(
+        _page(
+            f"<article>{_PROSE * 3}<p>The tools I use every day:</p>{tools}{_PROSE * 3}"
+            f"{related}{_PROSE}</article><ul><li><a href='/a'>Home</a></li></ul>"
+        )
+    )
+    reasons = {b.text: b.reason for b in page.blocks}
+    assert all(reasons[f"Tool{i}"] == "list_in_text" for i in range(5))
+    assert reasons["Ten strange things about story 1"] == "link_density"
+    assert reasons["Home"] != "list_in_text"
 
 
 def test_ui_cluster_and_mathml() -> None:

@@ -406,7 +406,39 @@ def classify(rendered: Rendered, root: etree._Element) -> etree._Element | None:
         teasers = sum(len(b.text) for b in clf.blocks if b.reason == "teaser")
         if teasers >= 0.5 * container:
             _label(clf, roots, trust_cues=True, find_teasers=False)
+    _keep_lists_in_text(clf.blocks)
     return top
+
+
+def _keep_lists_in_text(blocks: list[RawBlock]) -> None:
+    """A list of links with article text kept on both sides belongs to the text (a list of
+    sources, tools or sections the author wrote out): navigation and related-story boxes sit
+    at the edges of the article or in boxes of their own. A run of three or more headline-like
+    links (several words, no sentence end) is still a list of other stories."""
+    i, n = 0, len(blocks)
+    while i < n:
+        if not _is_linked_item(blocks[i]):
+            i += 1
+            continue
+        end = i
+        while end < n and _is_linked_item(blocks[end]):
+            end += 1
+        run = blocks[i:end]
+        inside = i > 0 and blocks[i - 1].keep and end < n and blocks[end].keep
+        if inside and not _is_headline_list(run):
+            for block in run:
+                block.keep, block.reason = True, "list_in_text"
+        i = end
+
+
+def _is_linked_item(block: RawBlock) -> bool:
+    return block.kind == "list_item" and not block.keep and block.reason == "link_density"
+
+
+def _is_headline_list(run: list[RawBlock]) -> bool:
+    return len(run) >= 3 and all(
+        len(b.text.split()) >= 4 and not _SENTENCE_END_RE.search(b.text) for b in run
+    )
 
 
 def _ui_clusters(clf: _Classifier, root_indexes: list[int]) -> set[etree._Element]:

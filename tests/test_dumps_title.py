@@ -147,6 +147,15 @@ def test_article_title_ignores_a_head_line_that_is_not_a_page_title() -> None:
     assert article_title(texts, 1) == "Storm closes schools"
 
 
+def test_article_title_prefers_a_title_line_telling_the_same_story() -> None:
+    # The picked heading shares words with a <title>-shaped first line: the <title> wins.
+    texts = ["How to watch the 21 best films of 2017 - Vox", "Menu", "The 21 best movies of 2017"]
+    assert article_title(texts, 2) == "How to watch the 21 best films of 2017"
+    # A first line that is a sentence is not a <title>.
+    texts = ["Best films of 2017 are here. Read on", "Menu", "The 21 best films of 2017"]
+    assert article_title(texts, 2) == "The 21 best films of 2017"
+
+
 def test_article_title_without_a_pick() -> None:
     assert article_title(["A", "B"], None) is None
     assert article_title([], 0) is None
@@ -174,6 +183,20 @@ def test_dump_with_a_dated_head_line() -> None:
     title, kept = _title_of("head_date_label.txt")
     assert title == "Farmers count the cost of the late frost"
     assert kept[0].startswith("Farmers across the valley")
+
+
+def test_short_page_falls_back_to_its_title_line() -> None:
+    text = "Replace javascript: links\n\nabc\n\ndef\n\nghi\n"
+    segments = segment_dump(text)
+    labels = classify_segments(text, segments, language="en")
+    index = next((i for i, lab in enumerate(labels) if lab.role == "title"), None)
+    assert index == 0
+    assert article_title([s.cleaned for s in segments], index) == "Replace javascript: links"
+    # ... but never takes the article's only text, nor a lower-case line.
+    for text in ("Test\n", "abc\n\ndef\n\nghi\n"):
+        segments = segment_dump(text)
+        labels = classify_segments(text, segments, language="en")
+        assert all(lab.role != "title" for lab in labels)
 
 
 def test_dump_without_a_head_line() -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsclean.dumps._features import DATE_LINE_RE, BlockFeatures
 from newsclean.dumps._segment import Segment
-from newsclean.dumps._text import normalize_phrase, tokenize
+from newsclean.dumps._text import count_words, normalize_phrase, tokenize
 
 if TYPE_CHECKING:
     from newsclean.dumps._classify import DumpOptions
@@ -170,8 +170,25 @@ def pick_title(
         if best is None or value > best[0]:
             best = (value, i)
     if best is None:
-        return None
+        # No headline-shaped block near the article: a bs4/html-text dump's first line is the
+        # page's <title>, and Readability keeps the <title> when it finds nothing better.
+        # Never the only text of the article, nor a lower-case line (body text or a menu).
+        if (
+            len(segments) < 2
+            or region[1] - max(region[0], 1) < 1
+            or segments[0].cleaned[:1].islower()
+            or not _could_be_page_title(segments[0], feats[0])
+        ):
+            return None
+        return 0
     return best[1]
+
+
+def _could_be_page_title(seg: Segment, f: BlockFeatures) -> bool:
+    """Return True when a first block has the shape of a <title>: short, no sentence, no menu."""
+    if f.lexicon is not None or f.artefact or f.keyword or seg.kind == "list_item":
+        return False
+    return _has_title_shape(seg.cleaned)
 
 
 # Readability.js's title separators: " | Site", " - Site", " » Section"; the "hierarchical" ones
@@ -274,6 +291,28 @@ def title_from_page_title(head: str, texts: Sequence[str]) -> str:
     return trimmed
 
 
+_SENTENCE_BREAK_RE = re.compile(r"\w[.!?]\s+[A-Z]")
+_TITLE_SHAPE_MAX_WORDS = 20
+_SHARED_MIN_WORDS = 2
+_SHARED_WORD_CHARS = 3
+
+
+def _has_title_shape(head: str) -> bool:
+    """Return True for a line that can be a <title>: not a sentence, a bullet or a long run."""
+    if not _is_page_title_line(head) or head.rstrip().endswith((".", ",", ";", ":")):
+        return False
+    if _SENTENCE_BREAK_RE.search(head) is not None:
+        return False
+    return count_words(head) <= _TITLE_SHAPE_MAX_WORDS
+
+
+def _shares_words(block: str, head: str) -> bool:
+    """Return True when ``block`` and ``head`` share two words of three letters or more."""
+    a = {w for w in _title_key(block).split() if len(w) >= _SHARED_WORD_CHARS}
+    b = {w for w in _title_key(head).split() if len(w) >= _SHARED_WORD_CHARS}
+    return len(a & b) >= _SHARED_MIN_WORDS
+
+
 def _repeats_part_of(block: str, head: str) -> bool:
     """Return True when ``block`` repeats a run of whole words of the <title> line ``head``."""
     if normalize_phrase(block) in _head_variants(head):
@@ -295,6 +334,15 @@ def article_title(texts: Sequence[str], title_index: int | None) -> str | None:
         return None
     picked = " ".join(texts[title_index].split())
     head = texts[0]
-    if _is_page_title_line(head) and (title_index == 0 or _repeats_part_of(picked, head)):
+    if not _is_page_title_line(head):
+        return picked or None
+    if (
+        title_index == 0
+        or _repeats_part_of(picked, head)
+        # The picked heading tells the same story as a <title>-shaped first line ("The 21 best
+        # movies of 2017" under "How to watch the 21 best films of 2017 - Vox"): the page's
+        # <title> is what Readability returns.
+        or (_has_title_shape(head) and _shares_words(picked, head))
+    ):
         return title_from_page_title(head, texts[1:]) or picked or None
     return picked or None

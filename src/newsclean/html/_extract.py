@@ -121,6 +121,7 @@ class _Classifier:
         self.furniture_cache: dict[etree._Element, tuple[etree._Element, str] | None] = {}
         self.body_text = self.stats[body].text if body in self.stats else 0
         self._block_counts: dict[etree._Element, int] | None = None
+        self._owned: dict[etree._Element, RawBlock] | None = None
 
     @property
     def block_counts(self) -> dict[etree._Element, int]:
@@ -336,10 +337,13 @@ class _Classifier:
         )
 
     def owned_block(self, el: etree._Element) -> RawBlock | None:
-        for block in self.blocks:
-            if block.owner is el:
-                return block
-        return None
+        """The first block whose own element is ``el`` (map built on first use)."""
+        if self._owned is None:
+            owned: dict[etree._Element, RawBlock] = {}
+            for block in self.blocks:
+                owned.setdefault(block.owner, block)
+            self._owned = owned
+        return self._owned.get(el)
 
     def _ends_sentence(self, el: etree._Element) -> bool:
         for block, chain in zip(self.blocks, self.chains, strict=True):

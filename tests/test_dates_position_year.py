@@ -70,3 +70,28 @@ def test_copyright_year_after_the_reference_is_ignored() -> None:
     found = find_publication_date(blocks, title_index=0, reference_time=REF)
     assert found is not None and found.published is not None
     assert found.published.value == datetime(2025, 1, 20)
+
+
+def test_date_split_over_tiny_blocks_is_read() -> None:
+    blocks = ["Council votes on the new bridge", "28.", "Januar", "2022", "Stadt", PROSE]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2022, 1, 28)
+    assert found.block_index == 1
+
+
+def test_split_parts_must_be_tiny_and_adjacent() -> None:
+    # A day number in a list and a month in the next, longer line are not one date.
+    blocks = ["Council votes on the new bridge", "3.", "Januar ist der kälteste Monat", PROSE]
+    assert find_publication_date(blocks, title_index=0, reference_time=REF) is None
+
+
+def test_label_glued_to_the_previous_clock() -> None:
+    block = "Letzte Änderung: 31.10.2023 - 14:49:39Erschienen am: 01.11.2023"
+    found = find_publication_date(
+        ["Council votes on the new bridge", PROSE, block], title_index=0, reference_time=REF
+    )
+    assert found is not None and found.published is not None and found.updated is not None
+    assert found.published.value == datetime(2023, 11, 1)
+    assert found.published.kind == "published"
+    assert found.updated.value == datetime(2023, 10, 31, 14, 49, 39)

@@ -75,8 +75,9 @@ _PUBLISHED_LABELS = (
 )  # fmt: skip
 _UPDATED_LABELS = (
     "updated", "last updated", "updated on", "modified", "last modified", "aktualisiert",
-    "zuletzt aktualisiert", "geändert", "mis à jour", "mis à jour le", "modifié", "actualizado",
-    "actualizada", "actualizado el", "atualizado", "atualizado em", "aggiornato",
+    "zuletzt aktualisiert", "geändert", "zuletzt geändert", "letzte änderung", "mis à jour",
+    "mis à jour le", "modifié", "actualizado", "actualizada", "actualizado el", "atualizado",
+    "atualizado em", "aggiornato",
     "aggiornamento", "ultimo aggiornamento", "bijgewerkt", "laatst bijgewerkt", "zaktualizowano",
     "aktualizacja", "aktualizováno", "aktualizované", "ažurirano", "frissítve", "actualizat",
     "обновлено", "оновлено", "изменено", "обновено", "güncellendi", "güncelleme",
@@ -105,7 +106,9 @@ _COMMENT_HINTS = (
 @lru_cache(maxsize=1)
 def _label_pattern() -> regex.Pattern[str]:
     words = sorted({fold(w) for w in (*_PUBLISHED_LABELS, *_UPDATED_LABELS)})
-    return regex.compile(r"(?<!\w)(?P<label>" + _trie_pattern(words) + r")(?!\w)", regex.I)
+    # A digit may touch a label's start: renderers that glue blocks put the previous date's
+    # clock right before it ("14:49:39Erschienen am: 01.11.2023").
+    return regex.compile(r"(?<![^\W\d_])(?P<label>" + _trie_pattern(words) + r")(?!\w)", regex.I)
 
 
 _UPDATED_SET = frozenset(fold(w) for w in _UPDATED_LABELS)
@@ -587,12 +590,39 @@ class _Blocks:
         if found is None:
             raws = self.raws(i)
             found = _matches(raws, self.texts[i], ctx, short=False) if raws else []
+            if not found:
+                found = self.split_date(i, ctx)
             if found and found[0].kind == "unknown" and found[0].start <= 3:
                 kind = self.label_before(i)
                 if kind is not None:
                     found = [replace(found[0], kind=kind), *found[1:]]
             self._matches[i] = found
         return found
+
+    def split_date(self, i: int, ctx: _Context) -> list[DateMatch]:
+        """A date whose parts the renderer put on lines of their own ("28." "Januar" "2022").
+
+        Templates that set day, month and year in separate elements on separate source lines
+        come out of text renderers as one tiny block per part.
+        """
+        texts = self.texts
+        first = texts[i]
+        if len(first) > _SPLIT_PART or _ANY_DIGIT.search(first) is None:
+            return []
+        parts = [first]
+        for j in range(i + 1, min(len(texts), i + 3)):
+            if not texts[j].strip() or len(texts[j]) > _SPLIT_PART:
+                break
+            parts.append(texts[j])
+        if len(parts) < 2:
+            return []
+        joined = " ".join(p.strip() for p in parts)
+        offset = len(first.strip())
+        return [
+            m
+            for m in _matches(scan(joined), joined, ctx, short=True)
+            if m.start < offset < m.end and not m.relative
+        ][:1]
 
     def label_before(self, i: int) -> str | None:
         """The kind named by a label standing alone in the block before ("Updated:")."""
@@ -629,6 +659,8 @@ class _Blocks:
 
 
 _ANY_DIGIT = regex.compile(r"\d")
+# Longest block taken for one part of a date split over lines (a weekday, a month name, a year).
+_SPLIT_PART = 12
 # A block this short may be a label for the date in the next block ("Zuletzt geändert am:").
 _LONGEST_LABEL = 40
 # Anything the clock reader could take for a time ("13:26", "13h26", "13.26", "1 pm").
@@ -925,8 +957,8 @@ def _bonus_bound(i: int, doc: _Blocks, needed: float) -> float:
         # relative dates lose 3 and carry a 0.45 confidence.
         return -math.inf if len(text) > SHORT_TEXT else _MAX_BONUS - 3.55
     bound = 0.9  # the parse confidence, at most 0.9 without a time
-    if _CLOCK_LIKE.search(text) is not None:
-        bound += 1.1  # a time, and its 0.1 of confidence
+    if _CLOCK_LIKE.search(text) is not None or len(text) <= _SPLIT_PART:
+        bound += 1.1  # a time (maybe in the next tiny block), and its 0.1 of confidence
     # A dateline block holds few words besides its dates' own (labels, months,
     # weekday, zone, byline name).
     if len(text) <= 200 and doc.words(i) <= 24:

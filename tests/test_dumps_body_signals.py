@@ -76,3 +76,57 @@ def test_teaser_repeated_three_times_is_dropped_but_a_page_repeating_itself_is_n
     segs2 = segment_dump(text2)
     labels2 = classify_segments(text2, segs2)
     assert sum(lab.keep for lab in labels2) >= 3
+
+
+def test_self_repeating_headline_is_a_teaser_but_prose_is_not() -> None:
+    assert _features(
+        "Kylie Jenner -- When I Was 17 ... (PHOTO) Kylie Jenner -- When I Was 17 ..."
+    ).teaser
+    assert not _features(PROSE).teaser
+
+
+def test_cookie_notice_is_boilerplate_and_ends_the_article() -> None:
+    notice = (
+        "This website uses cookies to improve your experience while you navigate through the "
+        "website. Out of these cookies, the cookies that are categorized as necessary are stored "
+        "on your browser as they are essential for the working of basic functionalities."
+    )
+    assert _features(notice).lexicon == "notice"
+    assert (
+        _features(
+            "Diese Website verwendet Cookies, um Ihnen ein besseres Erlebnis zu bieten."
+        ).lexicon
+        == "notice"
+    )
+    assert _features(PROSE).lexicon is None
+
+
+def test_about_the_author_box_is_cut_after_the_article() -> None:
+    paras = [PROSE.replace("Tuesday", day) for day in ["Monday", "Tuesday", "Friday", "Sunday"]]
+    bio = (
+        "Jane Doe is a reporter who covers local government, transport and the harbour for the "
+        "paper, and has written for several national titles over the past twenty years."
+    )
+    text = "\n\n".join([*paras, "About Jane Doe", bio]) + "\n"
+    segs = segment_dump(text)
+    labels = classify_segments(text, segs)
+    kept = [s.cleaned for s, lab in zip(segs, labels, strict=True) if lab.keep]
+    assert kept == paras
+
+
+def test_embedded_post_signatures_do_not_start_a_comment_section() -> None:
+    paras = [PROSE.replace("Tuesday", day) for day in ["Monday", "Tuesday", "Friday"]]
+    text = "\n\n".join(
+        [
+            paras[0],
+            paras[1],
+            "— Jane Roe (@janeroe) November 18, 2019",
+            "meth. we're on it.",
+            "— John Poe (@johnpoe) November 19, 2019",
+            paras[2],
+        ]
+    )
+    segs = segment_dump(text + "\n")
+    labels = classify_segments(text, segs)
+    kept = [s.cleaned for s, lab in zip(segs, labels, strict=True) if lab.keep]
+    assert kept[-1] == paras[2]

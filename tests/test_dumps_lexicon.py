@@ -79,3 +79,18 @@ def test_long_blocks_never_match() -> None:
 def test_lexicon_loads_once_and_has_keywords() -> None:
     assert load_lexicon() is load_lexicon()
     assert "newsletter" in load_lexicon().keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This site uses cookies to give you the best experience on our website.", True),
+        ("Wir verwenden Cookies, um Inhalte und Anzeigen zu personalisieren.", True),
+        ("Ce site utilise des cookies pour améliorer votre expérience.", True),
+        ("She baked cookies for the whole street every Christmas.", False),
+    ],
+)
+def test_cookie_notices_are_found_inside_a_sentence(text: str, expected: bool) -> None:
+    from newsclean.dumps._lexicon import find_notice
+
+    assert find_notice(text, len(text.split())) is expected

@@ -81,6 +81,8 @@ def _content_score(f: BlockFeatures, opts: DumpOptions, has_stoplist: bool) -> f
     """Positive for prose-like blocks (about their word count), negative for boilerplate."""
     if f.lexicon is not None or f.keyword:
         return -(opts.bad_penalty + 0.5 * f.words)
+    if f.teaser:
+        return -(opts.short_penalty + 0.5 * f.words)
     if f.artefact and f.code_like:
         # Leaked formula markup (MathML) says nothing about where the article is; its length
         # must not split a page of formulas.
@@ -145,8 +147,12 @@ def _main_region(scores: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
+# "— Jane Doe (@janedoe) November 18, 2019": the signature of an embedded post, part of the article.
+_EMBED_SIGNATURE_RE = re.compile(r"^[—–―-]\s|\(@\w+\)")
+
+
 def _is_comment_meta(f: BlockFeatures, text: str) -> bool:
-    if f.words > 16:
+    if f.words > 16 or _EMBED_SIGNATURE_RE.search(text) is not None:
         return False
     if _COMMENT_META_RE.search(text) is not None:
         return True
@@ -196,13 +202,35 @@ def _cut_at_comments(
     return region
 
 
-_END_MARKERS = frozenset({"share", "related", "tags", "newsletter", "comments", "menu_words"})
+_END_MARKERS = frozenset(
+    {"share", "related", "tags", "newsletter", "comments", "menu_words", "notice"}
+)
+# "About the author", "Über Moritz Bachmann", "Sobre Carlos Nadalim": the heading of an author
+# or company box under the article.
+_ABOUT_HEADING_RE = re.compile(
+    r"^(?:about|über|sobre|à propos d[eu']|a proposito d[ie]|acerca d[eo]|over|o|об|про)\s+\w",
+    re.IGNORECASE,
+)
+_ABOUT_MAX_WORDS = 6
 _END_MIN_BEFORE = 0.6
 _END_MAX_AFTER = 0.3
 
 
+def _is_end_marker(f: BlockFeatures, text: str) -> bool:
+    if f.lexicon in _END_MARKERS:
+        return True
+    return (
+        f.words <= _ABOUT_MAX_WORDS
+        and not f.sentence_end
+        and _ABOUT_HEADING_RE.match(text) is not None
+    )
+
+
 def _cut_at_end_marker(
-    feats: Sequence[BlockFeatures], scores: Sequence[float], region: tuple[int, int]
+    segments: Sequence[Segment],
+    feats: Sequence[BlockFeatures],
+    scores: Sequence[float],
+    region: tuple[int, int],
 ) -> tuple[int, int]:
     """End the region at a share/related/tags block once most of the article lies above it.
 
@@ -216,7 +244,7 @@ def _cut_at_end_marker(
     seen = 0.0
     for i in range(start, end):
         if (
-            feats[i].lexicon in _END_MARKERS
+            _is_end_marker(feats[i], segments[i].cleaned)
             and seen >= _END_MIN_BEFORE * total
             and total - seen <= _END_MAX_AFTER * total
         ):
@@ -319,7 +347,7 @@ def classify_segments(
         if region == (0, 0):
             region = (0, len(segments))
         region = _cut_at_comments(segments, feats, region_scores, region)
-        region = _cut_at_end_marker(feats, region_scores, region)
+        region = _cut_at_end_marker(segments, feats, region_scores, region)
     else:
         region = (0, len(segments))
     labels: list[SegmentLabel] = []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newsclean.dumps._lexicon import has_keyword, match_lexicon
+from newsclean.dumps._lexicon import find_notice, has_keyword, match_lexicon
 from newsclean.dumps._segment import Segment, ends_sentence
 from newsclean.dumps._text import count_words, normalize_phrase, tokenize
 
@@ -42,7 +42,9 @@ _MARKUP_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,300})?/?>|https?
 _CAMEL_JOIN_RE = re.compile(r"[a-zß-ÿ](?:'s)?[A-ZÀ-Þ]")
 # A short block that is only a date ("Wednesday November 20, 2019", "19.11.2019 12:26"): under
 # the article, repeated dates mark a teaser list or a comment thread.
-_CODE_SYMBOL_RE = re.compile(r"[{}\[\]=;_\\^$*+|]|(?<![<>])[<>](?![<>])")
+_CODE_SYMBOL_RE = re.compile(r"[{}\[\]=;_\\^$*+]|(?<![<>])[<>](?![<>])")
+# A measured figure ("4.3333", "12,5", "1024"), not a row of page numbers ("1 | 2 | 3").
+_FIGURE_RE = re.compile(r"\d[.,]\d|\d{3}")
 # "avg(n)", "f(x, y)": a name directly followed by its arguments.
 _CODE_CALL_RE = re.compile(r"\w\([^()]*[A-Za-z_][^()]*\)")
 _DATE_OR_TIME_RE = re.compile(r"\b\d{1,2}[:./-]\d{2}\b|\b(?:19|20)\d\d\b")
@@ -63,6 +65,7 @@ class BlockFeatures:
     camel_share: float
     code_like: bool = False
     fragment: bool = False
+    teaser: bool = False
 
 
 def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> BlockFeatures:
@@ -78,6 +81,8 @@ def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> Bl
     caps = upper / (upper + lower) if upper + lower else 0.0
     key = normalize_phrase(text) if use_lexicon and words <= 40 else ""
     lex = match_lexicon(text, words, sentence_end=end, key=key) if use_lexicon else None
+    if lex is None and use_lexicon and find_notice(text, words, key=key or None):
+        lex = "notice"
     if lex is None and use_lexicon and words <= 40 and _CREDIT_TAIL_RE.search(text):
         lex = "credit"
     if lex is None and use_lexicon and words <= _CAPTION_MAX_WORDS and _is_caption(text):
@@ -95,7 +100,31 @@ def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> Bl
         camel_share=len(_CAMEL_JOIN_RE.findall(text)) / words if words else 0.0,
         code_like=_is_code_like(text),
         fragment=_is_fragment(text, words, stop),
+        teaser=_is_self_repeating_headline(text, toks, caps),
     )
+
+
+_TEASER_HEAD_TOKENS = 4
+_TEASER_MAX_TOKENS = 80
+
+
+def _is_self_repeating_headline(text: str, toks: list[str], caps: float) -> bool:
+    """Return True for a headline said twice in one block: a teaser link and its image's alt text.
+
+    "Kylie Jenner -- When I Was 17 ... (PHOTO) Kylie Jenner -- When I Was 17 ...": renderers put
+    a link's text and its picture's description side by side.
+    """
+    n = len(toks)
+    if not 2 * _TEASER_HEAD_TOKENS <= n <= _TEASER_MAX_TOKENS:
+        return False
+    if caps < 0.5 and not (not text.isascii() and _UNSPACED_RE.search(text)):
+        return False
+    head = toks[:_TEASER_HEAD_TOKENS]
+    first = head[0]
+    for i in range(_TEASER_HEAD_TOKENS, n - _TEASER_HEAD_TOKENS + 1):
+        if toks[i] == first and toks[i : i + _TEASER_HEAD_TOKENS] == head:
+            return True
+    return False
 
 
 def _is_code_like(text: str) -> bool:
@@ -113,7 +142,12 @@ def _is_code_like(text: str) -> bool:
         return True
     digits = sum(map(str.isdigit, text))
     letters = sum(map(str.isalpha, text))
-    return digits >= 3 and digits > letters and _DATE_OR_TIME_RE.search(text) is None
+    return (
+        digits >= 3
+        and digits > letters
+        and _FIGURE_RE.search(text) is not None
+        and _DATE_OR_TIME_RE.search(text) is None
+    )
 
 
 def _is_fragment(text: str, words: int, stop: float) -> bool:

@@ -35,6 +35,7 @@ class Lexicon:
     words: frozenset[str]
     keywords: frozenset[str]
     anywhere: tuple[str, ...]
+    notices: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,8 @@ def load_lexicon() -> Lexicon:
     anywhere = tuple(
         sorted(k for k, c in phrases.items() if c == "copyright" and k.count(" ") >= 2)
     )
-    return Lexicon(phrases, words, frozenset(keywords), anywhere)
+    notices = tuple(sorted(k for k, c in phrases.items() if c == "notice"))
+    return Lexicon(phrases, words, frozenset(keywords), anywhere, notices)
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +69,33 @@ def _anywhere_re() -> re.Pattern[str]:
     if not phrases:
         return re.compile(r"(?!)")
     return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _notice_re() -> re.Pattern[str]:
+    phrases = load_lexicon().notices
+    if not phrases:
+        return re.compile(r"(?!)")
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:^| )(?:{alternation})(?: |$)")
+
+
+# A cookie or consent notice runs to a few sentences; an article is longer.
+MAX_NOTICE_WORDS = 100
+
+
+def find_notice(text: str, n_words: int, *, key: str | None = None) -> bool:
+    """Return True if a block of up to 100 words is a cookie/consent notice.
+
+    Such notices are full sentences ("This website uses cookies to improve your experience
+    while you navigate..."), so they are found by a phrase anywhere in the block.
+    """
+    if n_words > MAX_NOTICE_WORDS:
+        return False
+    folded = text.casefold()
+    if "cook" not in folded and "çerez" not in folded:
+        return False
+    return _notice_re().search(key or normalize_phrase(text)) is not None
 
 
 def has_keyword(text: str, *, key: str | None = None) -> bool:

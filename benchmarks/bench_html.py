@@ -5,7 +5,8 @@ and dataset under ``runs/`` (``<system>__<dataset>__html.jsonl``) and scores the
 shared scorer. Usage::
 
     PYTHONPATH=src /work/venv/bin/python benchmarks/bench_html.py [--systems newsclean,...]
-        [--datasets scrapinghub,readability] [--limit N] [--out benchmarks/results/html.md]
+        [--datasets scrapinghub,readability] [--limit N] [--runs runs/bench_html]
+        [--out benchmarks/results/html.md]
 
 The anchors (trafilatura, readability-lxml) are benchmark-only: ``pip install newsclean[bench]``.
 """
@@ -25,7 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
 DATA = EVAL / "data"
-RUNS = REPO / "runs"
+RUNS = REPO / "runs" / "bench_html"
 
 Extractor = Callable[[str, "str | None"], tuple[str, "str | None"]]
 
@@ -75,12 +76,14 @@ def load(dataset: str, limit: int | None) -> list[tuple[str, str | None, str]]:
     return docs[:limit] if limit else docs
 
 
-def run(systems: list[str], dataset: str, docs: list[tuple[str, str | None, str]]) -> list[Path]:
+def run(
+    systems: list[str], dataset: str, docs: list[tuple[str, str | None, str]], runs: Path
+) -> list[Path]:
     """Run every system on each page in turn, so that machine load (this box is shared) falls
     on all systems alike; per-page times are summed per system."""
     for system in systems:  # warm-up: imports and caches are not per-page cost
         SYSTEMS[system](docs[0][2], docs[0][1])
-    outs = {s: RUNS / f"{s}__{dataset}__html.jsonl" for s in systems}
+    outs = {s: runs / f"{s}__{dataset}__html.jsonl" for s in systems}
     handles = {s: open(outs[s], "w", encoding="utf-8") for s in systems}  # noqa: SIM115
     totals = dict.fromkeys(systems, 0.0)
     try:
@@ -119,15 +122,18 @@ def main() -> None:
     parser.add_argument("--systems", default="newsclean,trafilatura,readability-lxml")
     parser.add_argument("--datasets", default="scrapinghub,readability")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument(
+        "--runs", type=Path, default=RUNS, help="prediction files go here (one dir per user)"
+    )
     parser.add_argument("--out", default=None, help="write the markdown section here")
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"benchmark data not found at {DATA}")
-    RUNS.mkdir(exist_ok=True)
+    args.runs.mkdir(parents=True, exist_ok=True)
     files = []
     for dataset in args.datasets.split(","):
         docs = load(dataset, args.limit)
-        files.extend(run(args.systems.split(","), dataset, docs))
+        files.extend(run(args.systems.split(","), dataset, docs, args.runs))
     env = dict(os.environ, NEWSCLEAN_EVAL_DATA=str(DATA))
     scored = subprocess.run(
         [sys.executable, str(EVAL / "score.py"), *map(str, files)],

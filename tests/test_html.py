@@ -333,6 +333,26 @@ def test_layout_table_is_not_rows() -> None:
     assert all(b.kind != "table_row" for b in page.blocks)
 
 
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("<td></td><td>Lane</td><td>Open</td>", "Lane | Open"),
+        ("<td>Lane</td><td> </td><td><img src='x.png'></td><td>Open</td>", "Lane | Open"),
+        ("<td>Lane</td><td></td>", "Lane"),
+        ("<td><img src='x.png'></td><td>Audio<br>Listen</td>", "Audio\nListen"),
+        ("<td>a || b</td><td>c</td>", "a || b | c"),
+    ],
+)
+def test_empty_cells_add_no_separator(row: str, expected: str) -> None:
+    page = extract_html(_page(f"<table><tr>{row}</tr><tr><td>x</td><td>y</td></tr></table>"))
+    assert next(b.text for b in page.blocks if b.kind == "table_row") == expected
+
+
+def test_row_of_empty_cells_is_no_block() -> None:
+    page = extract_html(_page("<table><tr><td> </td><td></td></tr><tr><td>x</td></tr></table>"))
+    assert [b.text for b in page.blocks] == ["x"]
+
+
 def test_deterministic(article: HtmlPage) -> None:
     again = extract_html((FIXTURES / "article.html").read_bytes(), url="https://example.org/news/x")
     assert again.blocks == article.blocks

@@ -199,6 +199,23 @@ _MAYBE_HIDDEN = etree.XPath(
 )
 
 
+def _after_text(pieces: list[tuple[str, bool]]) -> bool:
+    """Whether the row so far ends with visible text (not with a separator or nothing)."""
+    for text, _ in reversed(pieces):
+        if text == _CELL_SEP:
+            return False
+        if text != _BR and not text.isspace():
+            return True
+    return False
+
+
+def _drop_trailing_separator(pieces: list[tuple[str, bool]]) -> None:
+    while pieces and (pieces[-1][0] == _BR or pieces[-1][0].isspace()):
+        pieces.pop()
+    if pieces and pieces[-1][0] == _CELL_SEP:
+        pieces.pop()
+
+
 def _is_link(el: etree._Element) -> bool:
     """A real hyperlink: an anchor without href or with a script href is plain text."""
     href = el.get("href")
@@ -223,6 +240,8 @@ class _Renderer:
         tag = owner.tag
         if self.pre_depth > 0 or row:
             kind = "preformatted" if self.pre_depth > 0 and not row else "table_row"
+            if row:
+                _drop_trailing_separator(pieces)
             text = "".join(p for p, _ in pieces)
             if self.pre_depth > 0 and not row:
                 lines = text.replace(_BR, "\n").strip("\n").split("\n")
@@ -333,7 +352,9 @@ class _Renderer:
                         owners.append(el)
                         stats[el] = NodeStats()
                         rows.append(tag == "tr")
-                    elif tag in _CELL_TAGS and pieces:
+                    elif tag in _CELL_TAGS and _after_text(pieces):
+                        # Empty cells (spacers, image-only cells) get no separator of their
+                        # own: a row is its cells' text, not a run of bare " | ".
                         append((_CELL_SEP, False))
                     if el.text:
                         append((el.text, link_depth > 0))

@@ -104,13 +104,15 @@ PIPELINE_RENDERERS = ("html_text", "lynx", "bs4_nosep")
 
 def predict_pipeline(
     rows: Iterable[dict[str, object]], dataset: str, renderer: str
-) -> tuple[list[dict[str, object]], list[dict[str, object]], list[float]]:
-    """Dumps as the pipeline sees them: ``newsclean.clean(raw, input_format="text")``.
+) -> tuple[list[dict[str, object]], list[dict[str, object]], list[dict[str, object]], list[float]]:
+    """Dumps as the pipeline sees them: ``newsclean.clean(raw, url=..., input_format="text")``.
 
     Returns (end-to-end predictions from ``article.published``, predictions of
     ``find_publication_date`` alone on the pipeline's own arguments — its segmented blocks,
-    the classifier's title index, the language — and that call's CPU time per document).
-    The call is recorded by wrapping the function the pipeline imports, then replayed alone.
+    the classifier's title index, the language —, the same call given the page's URL as well
+    (``url=``, which the pipeline step does not pass yet), and the first call's CPU time per
+    document). The call is recorded by wrapping the function the pipeline imports, then
+    replayed alone.
     """
     import newsclean
     import newsclean.filters._dates as dates_module
@@ -122,7 +124,7 @@ def predict_pipeline(
         recorded.append((list(blocks), dict(kwargs)))
         return original(blocks, **kwargs)
 
-    e2e, alone, times = [], [], []
+    e2e, alone, with_url, times = [], [], [], []
     dates_module.find_publication_date = recording  # type: ignore[assignment]
     try:
         for row in rows:
@@ -131,8 +133,11 @@ def predict_pipeline(
                 continue
             raw = path.read_text(encoding="utf-8", errors="replace")
             recorded.clear()
+            url = str(row.get("url") or "") or None
             try:
-                article = newsclean.clean(raw, input_format="text", reference_time=REFERENCE)
+                article = newsclean.clean(
+                    raw, url=url, input_format="text", reference_time=REFERENCE
+                )
                 published = article.published
             except Exception:  # a benchmark row, not a crash: the page counts as missed
                 published = None
@@ -140,6 +145,7 @@ def predict_pipeline(
             e2e.append({"id": row["id"], "body": "", "date": date})
             if not recorded:
                 alone.append({"id": row["id"], "body": "", "date": ""})
+                with_url.append({"id": row["id"], "body": "", "date": ""})
                 continue
             blocks, kwargs = recorded[-1]
             t0 = time.process_time()
@@ -147,9 +153,12 @@ def predict_pipeline(
             times.append(time.process_time() - t0)
             date = found.published.value.date().isoformat() if found and found.published else ""
             alone.append({"id": row["id"], "body": "", "date": date})
+            found = original(blocks, **{**kwargs, "url": url})  # type: ignore[arg-type]
+            date = found.published.value.date().isoformat() if found and found.published else ""
+            with_url.append({"id": row["id"], "body": "", "date": date})
     finally:
         dates_module.find_publication_date = original
-    return e2e, alone, times
+    return e2e, alone, with_url, times
 
 
 def detect_language(text: str) -> str | None:
@@ -341,12 +350,13 @@ def main() -> None:
             paths.append(write_run(f"newsclean-dates__{dataset}__{name}.jsonl", pred))
             print(table[-1], flush=True)
         for renderer in PIPELINE_RENDERERS if not args.quick else ("html_text",):
-            e2e, alone, times = predict_pipeline(dated, dataset, renderer)
+            e2e, alone, with_url, times = predict_pipeline(dated, dataset, renderer)
             acc_alone, n = accuracy(alone, dated)
             acc_e2e, _ = accuracy(e2e, dated)
+            acc_url, _ = accuracy(with_url, dated)
             table.append(
                 f"| {dataset} | {renderer} (pipeline blocks) | {n} | **{acc_alone:.3f}** "
-                f"(end to end: {acc_e2e:.3f}) |"
+                f"(end to end: {acc_e2e:.3f}; with `url=`: {acc_url:.3f}) |"
             )
             print(table[-1], flush=True)
             if dataset == "htmldate":
@@ -385,10 +395,12 @@ Reference time for relative dates and the future check: fixed at 2026-01-01 (the
 crawl date). HTML input: `find_html_publication_date(tree, url=<ground-truth url>)`. Dumps, two
 ways: "(lines)" = the dump's non-empty lines, `find_publication_date(lines, title_index=None)`
 with langdetect's language; "(pipeline blocks)" = what the pipeline passes:
-`newsclean.clean(raw, input_format="text", reference_time=...)` is run and its call to
-`find_publication_date` (segmented blocks, the classifier's title index, the language) is
-recorded and replayed alone; "end to end" is `article.published` of that same run. The day of
-`published` is compared with the annotated day (first YYYY-MM-DD), pages with a date only.
+`newsclean.clean(raw, url=<ground-truth url>, input_format="text", reference_time=...)` is
+run and its call to `find_publication_date` (segmented blocks, the classifier's title index,
+the language) is recorded and replayed alone; "end to end" is `article.published` of that same
+run; "with `url=`" replays the same call with the page's URL added (the pipeline step does not
+pass it yet). The day of `published` is compared with the annotated day (first YYYY-MM-DD),
+pages with a date only.
 
 ### Day accuracy
 
@@ -416,18 +428,27 @@ start the search from). "N/N" for newsclean on its own unit-test table holds by 
 
 ### Notes
 
-- Dumps: `language` is langdetect's guess on the dump's longest lines, as the pipeline passes
-  it; it picks the CLDR default day/month order when a page gives no other evidence.
-- Task bars: HTML >= 0.93 is not reached (0.917, above trafilatura+htmldate's 0.905
-  reference). On the pipeline's blocks html_text is >= 0.85 (0.874); lynx (0.847) and
-  bs4_nosep (0.839) are just below. End to end equals the replayed call (same arguments).
-  The pipeline's blocks and title index come from other components that were changing during
-  the session: the same date code gave lynx 0.855 / bs4_nosep 0.836 on calls recorded at 13:12.
+- Dumps: `language` is what the pipeline passes (None for text dumps unless the caller gives a
+  hint); without it the day/month order comes from the page's own unambiguous dates.
+- Task bars (htmldate, day accuracy): HTML >= 0.93; lynx, bs4_nosep, html_text >= 0.85 on the
+  pipeline's blocks. The pipeline's blocks and title index come from other components that
+  change during a session, so the replayed call and `benchmarks/run.py` can differ by a page
+  or two.
+- What moved the figures this session (each a general signal, checked for losses per page):
+  a full date in the URL path is the publication day and a /YYYY/MM/ archive segment demotes
+  other months (text finder, `url=`); the article's `<h1>` is the one matching the page title;
+  `<time>` elements rank by closeness to that heading, embedded posts (`<blockquote>`) and
+  aside blocks are skipped, and a `<time>`'s shown date beats its `datetime` when they name
+  different days; a dateline shown by the headline one day off a structured timestamp wins
+  (UTC instant vs local day); the first paragraph of running text places datelines beside
+  the title index; year-less datelines take the copyright year; dates split over tiny blocks
+  are read; labels may touch the previous clock's digits.
 - Remaining error categories on the htmldate pages (studied, not fixed per page): the annotated
-  day is the last-modified date (about 10 pages with both dates in the markup); a one-day shift
-  between a UTC timestamp and the local day; relative or year-less datelines, which need the
-  crawl time these pages lack; dates absent from the dump; listing pages whose annotated date is
-  one of many; no date anywhere in the page (9 pages).
+  day is the last-modified or an "Updated" date (about 10 pages with both dates shown); relative
+  datelines ("vor 2 Stunden", "сегодня в 05:46"), which need the crawl time these pages lack;
+  the site header's "today" date (a weekday date above the headline) outranking the dateline
+  when the title index misses the headline; event and range dates ("Termin: ...",
+  "14. - 20. Januar"); dates absent from the dump; no date anywhere in the page (9 pages).
 """
     out = ROOT / "benchmarks" / "results" / "dates.md"
     out.write_text(text, encoding="utf-8")

@@ -95,3 +95,22 @@ def test_label_glued_to_the_previous_clock() -> None:
     assert found.published.value == datetime(2023, 11, 1)
     assert found.published.kind == "published"
     assert found.updated.value == datetime(2023, 10, 31, 14, 49, 39)
+
+
+def test_dates_in_file_names_are_not_dates() -> None:
+    from newsclean.filters._dates import find_dates
+
+    assert find_dates("[WS1.9.11.png.low-90x40.png] Accessoires", reference_time=REF) == []
+    assert find_dates("Screenshot 2020-03-18_12.22.03.png", reference_time=REF) == []
+    assert find_dates("annual-report-2021-05-03.pdf", reference_time=REF) == []
+    # A date followed by a sentence that names a file is still a date.
+    kept = find_dates("Published 30.05.2023. Photo: harbour.jpg", reference_time=REF)
+    assert [m.value for m in kept] == [datetime(2023, 5, 30)]
+
+
+def test_german_article_of_label() -> None:
+    from newsclean.filters._dates import parse_date
+
+    found = parse_date("Artikel vom 31.10.23", reference_time=REF)
+    assert found is not None and found.kind == "published"
+    assert found.value == datetime(2023, 10, 31)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from newsclean.filters._dates import find_publication_date, url_date, url_month
@@ -66,6 +68,22 @@ def test_url_date_bad_input() -> None:
     assert url_date(None, reference_time=REF) is None  # type: ignore[arg-type]
     assert url_month(12345) is None  # type: ignore[arg-type]
     assert url_date("\x00" * 10_000 + "/2023/05/30/", reference_time=REF) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_url_readers_never_raise(url: str) -> None:
+    found = url_date("https://example.org/" + url, reference_time=REF)
+    assert found is None or 1990 <= found.value.year <= 2026
+    month = url_month("https://example.org/" + url)
+    assert month is None or 1 <= month[1] <= 12
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(max_size=40), max_size=12), st.text(max_size=80))
+def test_text_finder_with_url_never_raises(blocks: list[str], url: str) -> None:
+    found = find_publication_date(blocks, title_index=0, reference_time=REF, url=url)
+    assert found is None or found.published is None or found.published.value.year >= 1900
 
 
 BLOCKS = [

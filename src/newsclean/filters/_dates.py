@@ -64,7 +64,7 @@ _PUBLISHED_LABELS = (
     "scritto", "veröffentlicht", "veröffentlicht am", "publiziert", "erstellt", "erschienen",
     "publié", "publié le", "mis en ligne", "mis en ligne le", "publicado", "publicada",
     "publicado el", "publicado em", "fecha", "pubblicato", "pubblicato il", "data",
-    "gepubliceerd", "geplaatst",
+    "gepubliceerd", "geplaatst", "artikel vom", "beitrag vom", "meldung vom",
     "opublikowano", "publikováno", "zveřejněno", "publikované", "objavljeno", "objavljen",
     "közzétéve", "megjelent", "publicat", "публикувано", "опубликовано", "опубліковано",
     "дата публикации", "дата публикации:", "опубликовано:", "дата", "yayınlanma", "yayınlandı",
@@ -479,10 +479,19 @@ def _matches(raws: Sequence[Raw], text: str, ctx: _Context, *, short: bool) -> l
         if raw.start < last_end:
             continue  # the previous match's clock already covered this
         found = _resolve(raw, text, ctx, short=short)
-        if found is not None:
+        if found is not None and _FILE_TAIL.match(text, found.end) is None:
             out.append(found)
             last_end = found.end
     return out
+
+
+# The rest of a file name after the digits ("1.9.11.png", "2020-03-18_12.22.03.png"): image
+# and document names carry dates and version numbers that are not the page's.
+_FILE_TAIL = regex.compile(
+    r"[^\s\[\]()<>\"'|]{0,40}?\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?|pdf|docx?|xlsx?|pptx?|zip"
+    r"|mp[34]|mov|avi)(?![^\W\d_])",
+    regex.I,
+)
 
 
 def find_dates(

@@ -114,3 +114,34 @@ def test_german_article_of_label() -> None:
     found = parse_date("Artikel vom 31.10.23", reference_time=REF)
     assert found is not None and found.kind == "published"
     assert found.value == datetime(2023, 10, 31)
+
+
+def test_commenter_says_header_marks_a_comment_date() -> None:
+    blocks = ["Council votes on the new bridge", PROSE, "16. Mai 2019 Markus Muster"]
+    blocks += [PROSE, "Karl sagt:", "24. November 2019 um 17:53 Uhr", "Danke für den Artikel!"]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2019, 5, 16)
+
+
+def test_update_label_aktualisierung() -> None:
+    from newsclean.filters._dates import parse_date
+
+    found = parse_date("Letzte Aktualisierung am 2.02.2022", reference_time=REF)
+    assert found is not None and found.kind == "updated"
+
+
+def test_bare_lower_case_short_word_is_not_a_month() -> None:
+    from newsclean.filters._dates import find_dates
+
+    assert find_dates("Vous avez lu 1 des 4 articles gratuits", reference_time=REF) == []
+    # With a year, a time, a full stop or a capital it still reads as a date.
+    for text in ("3 mar 2021", "12 jan, 13:26", "1. des.", "3 Mar"):
+        assert len(find_dates(text, reference_time=REF)) == 1, text
+
+
+def test_event_date_is_not_the_publication_date() -> None:
+    blocks = ["Whisky tastings in spring", "Termin: 21.02.2020, 19 Uhr", PROSE, "27.11.2019"]
+    found = find_publication_date(blocks, title_index=0, reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2019, 11, 27)

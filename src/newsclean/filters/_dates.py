@@ -75,7 +75,8 @@ _PUBLISHED_LABELS = (
 )  # fmt: skip
 _UPDATED_LABELS = (
     "updated", "last updated", "updated on", "modified", "last modified", "aktualisiert",
-    "zuletzt aktualisiert", "geändert", "zuletzt geändert", "letzte änderung", "mis à jour",
+    "zuletzt aktualisiert", "geändert", "zuletzt geändert", "letzte änderung", "aktualisierung",
+    "letzte aktualisierung", "mis à jour",
     "mis à jour le", "modifié", "actualizado", "actualizada", "actualizado el", "atualizado",
     "atualizado em", "aggiornato",
     "aggiornamento", "ultimo aggiornamento", "bijgewerkt", "laatst bijgewerkt", "zaktualizowano",
@@ -423,6 +424,8 @@ def _resolve(raw: Raw, text: str, ctx: _Context, *, short: bool) -> DateMatch | 
                 return None
             day, month = (a, b) if order == "DMY" else (b, a)
         elif raw.kind == "named":
+            if clock is None and _bare_short_month(raw, text):
+                return None
             month, day = _month_for_language(raw, ctx.language), raw.second
         else:
             month, day = raw.first, raw.second
@@ -470,6 +473,20 @@ def _resolve(raw: Raw, text: str, ctx: _Context, *, short: bool) -> DateMatch | 
         has_year=raw.year is not None or relative,
         relative=relative,
     )
+
+
+def _bare_short_month(raw: Raw, text: str) -> bool:
+    """Is this a day and a lower-case word of three letters or less, nothing more?
+
+    "1 des 4 articles", "3 mar": with no year, time or abbreviating full stop, such a word is a
+    common word of some language ("des", "mar", "mai") far more often than a month.
+    """
+    if raw.year is not None or len(raw.month_key) > 3:
+        return False
+    words = _WORD.findall(text, raw.start, raw.end)
+    if not words or not all(w.islower() for w in words):
+        return False
+    return not text.startswith(".", raw.end) and not text[raw.start : raw.end].endswith(".")
 
 
 def _matches(raws: Sequence[Raw], text: str, ctx: _Context, *, short: bool) -> list[DateMatch]:
@@ -1044,6 +1061,15 @@ def _with_year(match: DateMatch, year: int) -> DateMatch:
         return match  # 29 February in a common year: keep the reference-based guess
 
 
+# A comment's header names its author: "Karl sagt:", "Jane says:", "Marie dit :" (blog themes
+# print it just before the comment's date).
+_COMMENTER_SAYS = regex.compile(
+    r"(?<![^\W\d_])(?:says|said|wrote|sagt|schreibt|meint|dit|dice|diz|scrive|zegt|schreef|"
+    r"pisze|napsal|skriver|sanoo|пишет|говорит|пише|каже)\s?:",
+    regex.I,
+)
+
+
 def _has_comment_hint(text: str) -> bool:
     lowered = text.casefold()
     return any(h in lowered for h in _COMMENT_HINTS)
@@ -1068,10 +1094,15 @@ def _score_block(
         i > 0 and len(texts[i - 1]) < 80 and _BYLINE_ANY.search(texts[i - 1]) is not None
     )
     listing = _is_listing(i, doc, ctx)
-    comment = _has_comment_hint(block) or any(
-        0 <= j < len(texts) and len(texts[j]) <= 40 and _has_comment_hint(texts[j])
-        for j in (i - 1, i + 1, i + 2)
-    )  # a "Reply" link rendered as its own block next to a comment's header
+    comment = (
+        _has_comment_hint(block)
+        or any(
+            0 <= j < len(texts) and len(texts[j]) <= 40 and _has_comment_hint(texts[j])
+            for j in (i - 1, i + 1, i + 2)
+        )  # a "Reply" link rendered as its own block next to a comment's header
+        or _COMMENTER_SAYS.search(block, 0, 80) is not None
+        or (i > 0 and len(texts[i - 1]) <= 60 and _COMMENTER_SAYS.search(texts[i - 1]) is not None)
+    )
     for k, m in enumerate(matches):
         if _in_copyright(block, m):
             continue
@@ -1105,6 +1136,8 @@ def _score_block(
             score -= 1.5
         if comment:
             score -= 2.5  # a comment's date is never the article's
+        if _EVENT_LABEL.search(block, max(0, m.start - 30), m.start) is not None:
+            score -= 3.0  # "Termin: 21.02.2020": when something happens, not when it was written
         if k > 0 and m.kind == "unknown":
             score -= 0.3 * k
         if ctx.url_month is not None and (m.value.year, m.value.month) != ctx.url_month:
@@ -1113,6 +1146,13 @@ def _score_block(
         yield _Candidate(replace(m, confidence=_squash(score, m.confidence)), i, score)
 
 
+# Labels of a date that is an event's or a deadline's, not the document's.
+_EVENT_LABEL = regex.compile(
+    r"(?<![^\W\d_])(?:termine?|veranstaltung|event|deadline|frist|anmeldeschluss|"
+    r"einsendeschluss|gültig bis|valid until|expires|expiry|offer ends|événement|evento|"
+    r"date limite|fecha límite|scadenza)\s*[:\-–]?\s*(?:\p{L}+,?\s+){0,2}$",
+    regex.I,
+)
 _SOCIAL_EMBED = regex.compile(r"\(@\w{1,30}\)")
 _LOWER_WORD = regex.compile(r"(?<![^\W\d_])\p{Ll}{2,}")
 _CASED = regex.compile(r"[\p{Lu}\p{Ll}]")

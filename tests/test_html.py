@@ -353,6 +353,23 @@ def test_row_of_empty_cells_is_no_block() -> None:
     assert [b.text for b in page.blocks] == ["x"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<span><div><p>0000000000000000000000000</p></div></span>",
+        "<b><section><div>{prose}</div></section></b>",
+        "<div><span><div>{prose}</div></span><span><div>{prose}</div></span>"
+        "<span><div>{prose}</div></span></div>",
+        "<font><div><p>Lede, with commas, set apart.</p><div>{prose}</div></div></font>",
+    ],
+)
+def test_inline_wrappers_around_blocks(body: str) -> None:
+    # Parsers keep a <div> inside a <span>; the container search must not climb into the
+    # inline wrapper (it has no block statistics).
+    page = extract_html(_page(body.format(prose=_PROSE * 3)))
+    assert any(b.keep for b in page.blocks)
+
+
 def test_deterministic(article: HtmlPage) -> None:
     again = extract_html((FIXTURES / "article.html").read_bytes(), url="https://example.org/news/x")
     assert again.blocks == article.blocks
@@ -555,7 +572,7 @@ def test_link_list_inside_the_text_stays_and_headline_list_goes() -> None:
         + "".join(
             f"<li><a href='/s{i}'>Ten strange things about story {i}</a></li>" for i in range(3)
         )
-        + "</ul>"
+        + "<li><a href='/more'>Nut Mousse</a></li></ul>"
     )
     page = extract_html(
         _page(
@@ -566,6 +583,7 @@ def test_link_list_inside_the_text_stays_and_headline_list_goes() -> None:
     reasons = {b.text: b.reason for b in page.blocks}
     assert all(reasons[f"Tool{i}"] == "list_in_text" for i in range(5))
     assert reasons["Ten strange things about story 1"] == "link_density"
+    assert reasons["Nut Mousse"] == "link_density"
     assert reasons["Home"] != "list_in_text"
 
 

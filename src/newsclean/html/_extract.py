@@ -240,7 +240,7 @@ class _Classifier:
         if len(alternatives) >= 3:
             parent = top.getparent()
             while parent is not None and parent is not self.body:
-                if sum(1 for anc in alternatives if parent in anc) >= 3:
+                if parent in self.stats and sum(1 for anc in alternatives if parent in anc) >= 3:
                     top = parent
                     break
                 parent = parent.getparent()
@@ -261,7 +261,14 @@ class _Classifier:
             parent = parent.getparent()
         top = self._climb_to_prose(top)
         parent = top.getparent()
-        while parent is not None and parent is not self.body and len(parent) == 1:
+        # Inline wrappers (a <span> around a <div>, which parsers keep) have no statistics:
+        # the climb stops below them.
+        while (
+            parent is not None
+            and parent is not self.body
+            and len(parent) == 1
+            and parent in self.stats
+        ):
             top = parent
             parent = top.getparent()
         return top
@@ -273,7 +280,7 @@ class _Classifier:
         el = top
         for _ in range(2):
             parent = el.getparent()
-            if parent is None or parent is self.body:
+            if parent is None or parent is self.body or parent not in self.stats:
                 break
             prose = 0
             for child in parent.iterchildren("p"):
@@ -417,8 +424,9 @@ def classify(rendered: Rendered, root: etree._Element) -> etree._Element | None:
 def _keep_lists_in_text(blocks: list[RawBlock]) -> None:
     """A list of links with article text kept on both sides belongs to the text (a list of
     sources, tools or sections the author wrote out): navigation and related-story boxes sit
-    at the edges of the article or in boxes of their own. A run of three or more headline-like
-    links (several words, no sentence end) is still a list of other stories."""
+    at the edges of the article or in boxes of their own. A run of three or more links, two
+    thirds of them headline-like (several words, no sentence end), is still a list of other
+    stories."""
     i, n = 0, len(blocks)
     while i < n:
         if not _is_linked_item(blocks[i]):
@@ -440,9 +448,12 @@ def _is_linked_item(block: RawBlock) -> bool:
 
 
 def _is_headline_list(run: list[RawBlock]) -> bool:
-    return len(run) >= 3 and all(
-        len(b.text.split()) >= 4 and not _SENTENCE_END_RE.search(b.text) for b in run
+    # Two thirds, not all: story titles of two or three words ("Peanut Butter Mousse") or a
+    # "More in ..." link mixed in do not make a list of other stories part of the text.
+    headlines = sum(
+        1 for b in run if len(b.text.split()) >= 4 and not _SENTENCE_END_RE.search(b.text)
     )
+    return len(run) >= 3 and 3 * headlines >= 2 * len(run)
 
 
 def _ui_clusters(clf: _Classifier, root_indexes: list[int]) -> set[etree._Element]:

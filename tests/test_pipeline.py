@@ -111,3 +111,20 @@ def test_negative_articles_survive_the_whole_pipeline(case: str) -> None:
     kept = " ".join(article.text.split())
     for paragraph in expected.split("\n\n"):
         assert " ".join(paragraph.split()) in kept, f"{case}: lost {paragraph[:60]!r}"
+
+
+def test_dump_title_drops_the_site_name_of_the_title_line() -> None:
+    dump = "\n\n".join(
+        [
+            "Council approves the new river bridge | The Valley Courier",
+            "Home News Sport Weather",
+            "The town council voted on Tuesday evening to fund a new bridge over the river, "
+            "ending a debate that had lasted for more than ten years in the valley.",
+            "Work is expected to start next spring, and the mayor said that the old crossing "
+            "would stay open for pedestrians until the new one is finished and inspected.",
+        ]
+    )
+    article = newsclean.clean(dump)
+    assert article.title == "Council approves the new river bridge"
+    # The title line is still removed whole and recorded, site name included.
+    assert any(r.text.endswith("| The Valley Courier") for r in article.removed)

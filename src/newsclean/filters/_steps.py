@@ -38,6 +38,7 @@ class RemoveBoilerplate:
             self._label_html(doc)
             return
         from ..dumps import classify_segments
+        from ..dumps._title import article_title
 
         labels = classify_segments(
             doc.source,
@@ -45,10 +46,12 @@ class RemoveBoilerplate:
             language=doc.config.language_hint or doc.declared_language,
             template=doc.template,
         )
+        if doc.title is None:
+            # The title block may be the page's <title> line, whose site name is not the title's.
+            title_index = next((i for i, lab in enumerate(labels) if lab.role == "title"), None)
+            doc.title = article_title([b.current for b in doc.blocks], title_index)
         for block, label in zip(doc.blocks, labels, strict=True):
             if label.role == "title":
-                if doc.title is None:
-                    doc.title = " ".join(block.current.split())
                 block.drop("title", "title", role="title")
             elif not label.keep:
                 block.drop("template" if label.reason == "template" else self.name, label.reason)

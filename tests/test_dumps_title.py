@@ -205,6 +205,38 @@ def test_dump_without_a_head_line() -> None:
     assert kept[0].startswith("Schools across the northern region")
 
 
+def _picked(text: str) -> str | None:
+    segments = segment_dump(text)
+    labels = classify_segments(text, segments, language="en")
+    index = next((i for i, lab in enumerate(labels) if lab.role == "title"), None)
+    return None if index is None else segments[index].cleaned
+
+
+def test_headline_followed_by_byline_beats_a_teaser_near_the_article() -> None:
+    text = (
+        "Menu\n\nWorld\n\nFlood waters reach the old town as the river keeps rising\n\n"
+        "By Anna Berg\n\nMarch 3, 2021\n\nShare\n\n"
+        "Shop owners in the old town move goods upstairs overnight\n\n"
+        "The river rose another metre overnight, and flood waters reached the old town early on "
+        "Wednesday, forcing shop owners to move their goods upstairs.\n\n"
+        "Officials said the river was expected to keep rising until the weekend, and asked "
+        "residents of the lower streets to leave their homes before nightfall.\n"
+    )
+    assert _picked(text) == "Flood waters reach the old town as the river keeps rising"
+
+
+def test_a_doubled_logo_text_is_not_a_headline() -> None:
+    text = (
+        "Home\n\nRose Care Guide for SummerRose Care Guide for Summer\n\n"
+        "How to keep roses healthy through a wet summer\n\n"
+        "Roses suffer in a wet summer, when fungal diseases spread quickly from leaf to leaf and "
+        "weaken the plants before they can flower again, a care guide says.\n\n"
+        "Prune the bushes so that air can move between the stems, and water the soil rather than "
+        "the leaves early in the morning.\n"
+    )
+    assert _picked(text) == "How to keep roses healthy through a wet summer"
+
+
 _TITLE_TEXT = st.text(
     alphabet=st.sampled_from(list("ab Z:|-–—/»>\\_.!?12 \u00a0é")), min_size=0, max_size=60
 )

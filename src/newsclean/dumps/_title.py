@@ -40,11 +40,21 @@ def _title_candidate_score(f: BlockFeatures, seg: Segment, text: str, opts: Dump
         return -1.0
     if f.words < 2 or f.words > opts.title_max_words:
         return -1.0
-    if seg.cleaned.endswith((",", ";")) or (
+    if _is_doubled(seg.cleaned):
+        # "Site NameSite Name": a logo link printed with its alt text, not a headline.
+        return -1.0
+    if seg.cleaned.endswith((",", ";", "。", "，")) or (
         f.words > 6 and _SENTENCE_STOP_RE.search(seg.cleaned) is not None
     ):
         return -1.0
     return 1.0
+
+
+def _is_doubled(text: str) -> bool:
+    """Return True for a text that is one phrase twice ("Firefox EditionFirefox Edition")."""
+    half = len(text) // 2
+    first, second = text[:half], text[half + len(text) % 2 :]
+    return bool(first.strip()) and first.strip() == second.strip()
 
 
 def _similar_to_head(candidate: str, head: str) -> float:
@@ -107,6 +117,80 @@ _HEADLINE_MIN_WORDS = 5
 _HEADLINE_BONUS = 1.0
 
 
+_BYLINE_BONUS = 2.0
+_BYLINE_WINDOW = 3
+# An author's name is followed by the date too; a headline has more words.
+_BYLINE_HEADLINE_MIN_WORDS = 4
+_BYLINE_MAX_WORDS = 16
+_DATELINE_MAX_WORDS = 10
+_NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_NUMBER_RE = re.compile(r"\d+")
+# "By Jane Doe", "Posted by", "Von", "Par", "Por", "Di", "Door", "Av", "Przez", "Автор".
+_BYLINE_RE = re.compile(
+    r"^(?:(?:posted|written|words)\s+by|by|von|par|por|di|door|av|af|przez|автор|от)\b\s*:?\s*\S",
+    re.IGNORECASE,
+)
+
+
+_LEDE_WEIGHT = 1.5
+_LEDE_WORDS = 250
+_LEDE_MIN_CHARS = 4
+
+
+def _lede_words(
+    segments: Sequence[Segment], feats: Sequence[BlockFeatures], region: tuple[int, int]
+) -> frozenset[str]:
+    """Return the long words of the article's first paragraphs (about ``_LEDE_WORDS`` words)."""
+    words: list[str] = []
+    for i in range(region[0], region[1]):
+        if feats[i].sentence_end or feats[i].words >= _BYLINE_MAX_WORDS:
+            words.extend(_title_key(segments[i].cleaned).split())
+        if len(words) >= _LEDE_WORDS:
+            break
+    return frozenset(w for w in words if len(w) >= _LEDE_MIN_CHARS)
+
+
+def _lede_overlap(candidate: str, lede: frozenset[str]) -> float:
+    """Share of the candidate's long words found in the article's first paragraphs.
+
+    A headline sums up its lede ("Un troisième Français mort ... au Népal" above "Un troisième
+    Français a été tué ... au Népal"); a teaser or a caption is about something else.
+    """
+    words = [w for w in _title_key(candidate).split() if len(w) >= _LEDE_MIN_CHARS]
+    if not words or not lede:
+        return 0.0
+    return sum(1 for w in words if w in lede) / len(words)
+
+
+def _byline_follows(segments: Sequence[Segment], feats: Sequence[BlockFeatures], i: int) -> bool:
+    """Return True when a byline or dateline follows block ``i`` before any paragraph.
+
+    News pages set the author and date right under the headline; a caption, a teaser or a
+    section label is followed by other things.
+    """
+    for j in range(i + 1, min(len(segments), i + 1 + _BYLINE_WINDOW)):
+        f = feats[j]
+        if f.words > _BYLINE_MAX_WORDS:
+            break
+        text = segments[j].cleaned
+        if _BYLINE_RE.match(text) is not None or _is_dateline(text, f.words):
+            return True
+    return False
+
+
+def _is_dateline(text: str, words: int) -> bool:
+    """Return True for a short line holding a full date ("March 25, 2015", "08.04.2015 12:46").
+
+    A year alone ("Europe 2020") or a long breadcrumb that mentions one is not a dateline.
+    """
+    if words > _DATELINE_MAX_WORDS:
+        return False
+    if _NUMERIC_DATE_RE.search(text) is not None:
+        return True
+    return _YEAR_RE.search(text) is not None and len(_NUMBER_RE.findall(text)) >= 2
+
+
 def _head_is_page_title(
     segments: Sequence[Segment], feats: Sequence[BlockFeatures], region: tuple[int, int]
 ) -> bool:
@@ -146,6 +230,7 @@ def pick_title(
     for i in range(lo, len(segments)):
         if 2 <= feats[i].words <= opts.title_max_words:
             counts[segments[i].cleaned] = counts.get(segments[i].cleaned, 0) + 1
+    lede = _lede_words(segments, feats, region)
     best: tuple[float, int] | None = None
     for i in range(lo, hi):
         if _title_candidate_score(feats[i], segments[i], text, opts) <= 0:
@@ -167,6 +252,14 @@ def pick_title(
             value -= 1.0
         if _HEADLINE_MIN_WORDS <= feats[i].words <= 20:
             value += _HEADLINE_BONUS
+        if (
+            feats[i].words >= _BYLINE_HEADLINE_MIN_WORDS
+            and _BYLINE_RE.match(segments[i].cleaned) is None
+            and DATE_LINE_RE.search(segments[i].cleaned) is None
+            and _byline_follows(segments, feats, i)
+        ):
+            value += _BYLINE_BONUS
+        value += _LEDE_WEIGHT * _lede_overlap(segments[i].cleaned, lede)
         if best is None or value > best[0]:
             best = (value, i)
     if best is None:

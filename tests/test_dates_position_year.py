@@ -145,3 +145,22 @@ def test_event_date_is_not_the_publication_date() -> None:
     found = find_publication_date(blocks, title_index=0, reference_time=REF)
     assert found is not None and found.published is not None
     assert found.published.value == datetime(2019, 11, 27)
+
+
+def test_year_less_month_word_of_another_language_is_not_a_month() -> None:
+    from newsclean.filters._dates import find_dates
+
+    # "Pro" is a Czech abbreviation of December, "iPhone 11 Pro" on a German page is not.
+    assert find_dates("Das neue iPhone 11 Pro", language="de", reference_time=REF) == []
+    assert len(find_dates("Das neue iPhone 11 Pro", reference_time=REF)) == 1
+    # English month names are used on pages of every language; the page's own always count.
+    assert len(find_dates("Update: 30 May", language="de", reference_time=REF)) == 1
+    assert len(find_dates("12 Okt", language="de", reference_time=REF)) == 1
+    assert len(find_dates("3 pro 2021", language="de", reference_time=REF)) == 1
+
+
+def test_short_month_word_ending_a_dateline_is_kept() -> None:
+    from newsclean.filters._dates import find_dates
+
+    assert len(find_dates("5 мая", language="ru", reference_time=REF)) == 1
+    assert len(find_dates("3 mar", reference_time=REF)) == 1

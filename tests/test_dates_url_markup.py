@@ -253,3 +253,18 @@ def test_html_url_month_reaches_the_text_finder() -> None:
     )
     assert found is not None and found.published is not None
     assert found.published.value == datetime(2023, 5, 12)
+
+
+def test_html_page_settles_the_order_of_its_own_metadata() -> None:
+    # A CMS writes its meta date month-first; the German page shows it day-first.
+    meta = "<meta name='date' content='11/01/2023 12:43:42'>"
+    body = ARTICLE.format(dateline="<p>01.11.2023</p>", extra="")
+    page = _page(meta, body).replace("lang='en'", "lang='de'")
+    found = find_html_publication_date(_tree(page), reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value == datetime(2023, 11, 1)
+    # Without the shown date the language's order reads the meta tag.
+    alone = _page(meta, ARTICLE.format(dateline="", extra="")).replace("lang='en'", "lang='de'")
+    found = find_html_publication_date(_tree(alone), reference_time=REF)
+    assert found is not None and found.published is not None
+    assert found.published.value.date() == datetime(2023, 1, 11).date()

@@ -424,7 +424,7 @@ def _resolve(raw: Raw, text: str, ctx: _Context, *, short: bool) -> DateMatch | 
                 return None
             day, month = (a, b) if order == "DMY" else (b, a)
         elif raw.kind == "named":
-            if clock is None and _bare_short_month(raw, text):
+            if clock is None and (_bare_short_month(raw, text) or _foreign_month(raw, ctx)):
                 return None
             month, day = _month_for_language(raw, ctx.language), raw.second
         else:
@@ -476,17 +476,29 @@ def _resolve(raw: Raw, text: str, ctx: _Context, *, short: bool) -> DateMatch | 
 
 
 def _bare_short_month(raw: Raw, text: str) -> bool:
-    """Is this a day and a lower-case word of three letters or less, nothing more?
+    """Is this a day and a lower-case word of three letters or less, inside running text?
 
-    "1 des 4 articles", "3 mar": with no year, time or abbreviating full stop, such a word is a
-    common word of some language ("des", "mar", "mai") far more often than a month.
+    "1 des 4 articles": with no year, time or abbreviating full stop, and the sentence going
+    on after it, such a word is a common word of some language ("des", "mar") far more often
+    than a month. A dateline ("5 мая" alone) ends there.
     """
     if raw.year is not None or len(raw.month_key) > 3:
         return False
     words = _WORD.findall(text, raw.start, raw.end)
     if not words or not all(w.islower() for w in words):
         return False
-    return not text.startswith(".", raw.end) and not text[raw.start : raw.end].endswith(".")
+    return _RUNS_ON.match(text, raw.end) is not None
+
+
+_RUNS_ON = regex.compile(r"\s+(?:\d|\p{Ll})")
+
+
+def _foreign_month(raw: Raw, ctx: _Context) -> bool:
+    # "iPhone 11 Pro" on a German page: with no year or time, a month word of neither the
+    # page's language nor English (which sites of every language use) is a word, not a month.
+    if raw.year is not None or ctx.language is None or not raw.month_langs:
+        return False
+    return ctx.language not in raw.month_langs and "en" not in raw.month_langs
 
 
 def _matches(raws: Sequence[Raw], text: str, ctx: _Context, *, short: bool) -> list[DateMatch]:

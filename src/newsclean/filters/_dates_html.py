@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import regex
@@ -158,9 +158,20 @@ def _shown_outweighs(shown: DateMatch, structured: DateMatch) -> bool:
     """
     if shown.kind == "updated" or not shown.has_year or shown.relative:
         return False
+    if structured.ambiguous and shown.value.date() == _swapped(structured.value):
+        # "11/01/2023" in a meta tag read day-first on a German page, the page showing
+        # "01.11.2023": the page settles the day/month order of its own metadata.
+        return True
     if shown.confidence < _SHOWN_CONFIDENCE:
         return False
     return abs((shown.value.date() - structured.value.date()).days) == 1
+
+
+def _swapped(value: datetime) -> date | None:
+    try:
+        return date(value.year, value.day, value.month)
+    except ValueError:
+        return None
 
 
 def _prefer_url_day(published: DateMatch | None, url_date: DateMatch) -> DateMatch:

@@ -566,7 +566,7 @@ def test_quoted_post_in_a_social_embed_box_stays() -> None:
 
 
 def test_link_list_inside_the_text_stays_and_headline_list_goes() -> None:
-    tools = "<ul>" + "".join(f"<li><a href='/t{i}'>Tool{i}</a></li>" for i in range(5)) + "</ul>"
+    tools = "<ul>" + "".join(f"<li><a href='/t{i}'>Editor {i}</a></li>" for i in range(5)) + "</ul>"
     related = (
         "<ul>"
         + "".join(
@@ -581,10 +581,17 @@ def test_link_list_inside_the_text_stays_and_headline_list_goes() -> None:
         )
     )
     reasons = {b.text: b.reason for b in page.blocks}
-    assert all(reasons[f"Tool{i}"] == "list_in_text" for i in range(5))
+    assert all(reasons[f"Editor {i}"] == "list_in_text" for i in range(5))
     assert reasons["Ten strange things about story 1"] == "link_density"
     assert reasons["Nut Mousse"] == "link_density"
     assert reasons["Home"] != "list_in_text"
+
+
+def test_one_word_link_buttons_between_paragraphs_stay_out() -> None:
+    buttons = "<ul><li><a href='/s'>teilen</a></li><li><a href='/m'>E-Mail</a></li></ul>"
+    page = extract_html(_page(f"<article>{_PROSE * 3}{buttons}{_PROSE * 3}</article>"))
+    reasons = {b.text: b.reason for b in page.blocks}
+    assert reasons["teilen"] == reasons["E-Mail"] == "link_density"
 
 
 def test_ui_cluster_and_mathml() -> None:

@@ -437,7 +437,9 @@ def _keep_lists_in_text(blocks: list[RawBlock]) -> None:
             end += 1
         run = blocks[i:end]
         inside = i > 0 and blocks[i - 1].keep and end < n and blocks[end].keep
-        if inside and not _is_headline_list(run):
+        # One-word links only are buttons and counters ("Share", "Comment", "0"), not text.
+        worded = any(len(b.text.split()) > 1 for b in run)
+        if inside and worded and not _is_headline_list(run):
             for block in run:
                 block.keep, block.reason = True, "list_in_text"
         i = end

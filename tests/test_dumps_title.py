@@ -225,6 +225,27 @@ def test_headline_followed_by_byline_beats_a_teaser_near_the_article() -> None:
     assert _picked(text) == "Flood waters reach the old town as the river keeps rising"
 
 
+def test_a_feed_name_in_lynx_link_line_is_not_the_headline() -> None:
+    body = (
+        "Roses suffer in a wet summer, when fungal diseases spread quickly from leaf to leaf and "
+        "weaken the plants before they can flower again.\n\n"
+        "Prune the bushes so that air can move between the stems, and water the soil rather than "
+        "the leaves early in the morning.\n"
+    )
+    # lynx's first line lists feeds named after the blog; the masthead repeats the name.
+    text = (
+        "#Garden Notes - Atom Garden Notes - RSS\n\nGarden Notes\n\nJune 2, 2020\n\n"
+        "How to keep roses healthy through a wet summer\n\n" + body
+    )
+    assert _picked(text) == "How to keep roses healthy through a wet summer"
+    # An alternate link named after the article points at its headline.
+    text = (
+        "#alternate alternate How to keep roses healthy through a wet summer\n\nMenu\n\n"
+        "How to keep roses healthy through a wet summer\n\nPhoto of roses in the rain\n\n" + body
+    )
+    assert _picked(text) == "How to keep roses healthy through a wet summer"
+
+
 def test_a_doubled_logo_text_is_not_a_headline() -> None:
     text = (
         "Home\n\nRose Care Guide for SummerRose Care Guide for Summer\n\n"

@@ -92,7 +92,11 @@ def _title_from_head(
     """
     if len(segments) < 3:
         return None
-    variants = _head_variants(segments[0].cleaned)
+    # lynx's first line lists the page's <link>s: feeds named after the site ("#Blog Name -
+    # Atom"), whose repeat in the masthead is no headline, or an alternate named after the
+    # article, whose repeat is.
+    min_words = _LINK_LINE_MIN_WORDS if segments[0].cleaned.startswith("#") else 1
+    variants = {v for v in _head_variants(segments[0].cleaned) if len(v.split()) >= min_words}
     if not variants:
         return None
     # The headline is the longest part of the line; a block repeating the site name ("The
@@ -111,6 +115,7 @@ def _title_from_head(
 
 
 _HEAD_NEAR_REGION = 3
+_LINK_LINE_MIN_WORDS = 4
 _TITLE_LOOK_BACK = 40
 _TITLE_REPEAT_BONUS = 1.5
 _HEADLINE_MIN_WORDS = 5
@@ -176,6 +181,9 @@ def _byline_follows(segments: Sequence[Segment], feats: Sequence[BlockFeatures],
         text = segments[j].cleaned
         if _BYLINE_RE.match(text) is not None or _is_dateline(text, f.words):
             return True
+        if f.words >= _BYLINE_HEADLINE_MIN_WORDS and not f.sentence_end:
+            # Another headline-like line sits between: the byline belongs to that one.
+            break
     return False
 
 

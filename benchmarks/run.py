@@ -215,7 +215,9 @@ def _f(value: Any, spec: str = ".3f") -> str:
     return "–" if value is None else format(value, spec)
 
 
-def render_report(results: list[dict[str, Any]], command: str, skipped: list[str]) -> str:
+def render_report(
+    results: list[dict[str, Any]], command: str, skipped: list[str], preamble: str = ""
+) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -237,6 +239,9 @@ def render_report(results: list[dict[str, Any]], command: str, skipped: list[str
     ]
     if skipped:
         lines += [f"Skipped (not installed): {', '.join(skipped)}.", ""]
+    if preamble:
+        lines += [preamble.strip(), ""]
+    lines += render_bars(results)
     by_dataset: dict[str, list[dict[str, Any]]] = {}
     for r in results:
         by_dataset.setdefault(r["dataset"], []).append(r)
@@ -294,6 +299,89 @@ def render_report(results: list[dict[str, Any]], command: str, skipped: list[str
     return "\n".join(lines)
 
 
+def _cell(results: list[dict[str, Any]], dataset: str, input_name: str) -> dict[str, Any] | None:
+    return next(
+        (
+            r
+            for r in results
+            if r["system"] == "newsclean" and r["dataset"] == dataset and r["input"] == input_name
+        ),
+        None,
+    )
+
+
+def _bar_row(label: str, target: str, value: float | None, ok: bool, note: str = "") -> str:
+    shown = "–" if value is None else f"{value:.3f}"
+    met = "–" if value is None else ("yes" if ok else "no")
+    return f"| {label} | {target} | {shown}{note} | {met} |"
+
+
+def render_bars(results: list[dict[str, Any]]) -> list[str]:
+    """The issues' bars that this harness measures, computed from the scored runs."""
+    rows: list[str] = []
+    dumps = [
+        r
+        for r in results
+        if r["system"] == "newsclean"
+        and r["kind"] == "body"
+        and r["input"] != "html"
+        and r.get("f1") is not None
+    ]
+    if dumps:
+        mean = sum(r["f1"] for r in dumps) / len(dumps)
+        worst = min(dumps, key=lambda r: r["f1"])
+        rows.append(
+            _bar_row(f"dumps: mean body F1, {len(dumps)} cells", ">= 0.93", mean, mean >= 0.93)
+        )
+        rows.append(
+            _bar_row(
+                "dumps: lowest cell",
+                ">= 0.88",
+                worst["f1"],
+                worst["f1"] >= 0.88,
+                f" ({worst['dataset']}/{worst['input']})",
+            )
+        )
+    for input_name in RENDERERS:
+        r = _cell(results, "readability", input_name)
+        if r is not None and r.get("title_norm") is not None:
+            v = r["title_norm"]
+            rows.append(
+                _bar_row(f"dumps: title norm, readability/{input_name}", ">= 0.85", v, v >= 0.85)
+            )
+    for dataset, target in (("scrapinghub", 0.965), ("readability", 0.965)):
+        r = _cell(results, dataset, "html")
+        if r is not None and r.get("f1") is not None:
+            v = r["f1"]
+            rows.append(_bar_row(f"HTML: {dataset} body F1", f">= {target}", v, v >= target))
+    r = _cell(results, "readability", "html")
+    if r is not None and r.get("title_norm") is not None:
+        v = r["title_norm"]
+        rows.append(_bar_row("HTML: readability title norm", ">= 0.90", v, v >= 0.90))
+    for input_name, target in (
+        ("html", 0.93),
+        ("html_text", 0.85),
+        ("lynx", 0.85),
+        ("bs4_nosep", 0.85),
+    ):
+        r = _cell(results, "htmldate", input_name)
+        if r is not None and r.get("date_acc") is not None:
+            v = r["date_acc"]
+            rows.append(
+                _bar_row(f"dates: htmldate day, {input_name}", f">= {target}", v, v >= target)
+            )
+    if not rows:
+        return []
+    return [
+        "### Bars this harness measures (computed from the runs above)",
+        "",
+        "| bar | target | measured | met |",
+        "|---|---|---|---|",
+        *rows,
+        "",
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_EVAL, help="the eval folder")
@@ -309,6 +397,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=1, help="processes (docs/s stay per process)")
     ap.add_argument("--runs", type=Path, default=ROOT / "runs")
     ap.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    ap.add_argument(
+        "--preamble",
+        type=Path,
+        default=ROOT / "benchmarks" / "preamble.md",
+        help="hand-written markdown put after the run line (how the runs were made, other bars)",
+    )
     ap.add_argument(
         "--extra",
         type=Path,
@@ -348,7 +442,8 @@ def main(argv: list[str] | None = None) -> int:
             files.append(path)
     results = score(args.data, files, args.runs / "scores.json")
     command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    report = render_report(results, command.strip(), skipped)
+    preamble = args.preamble.read_text(encoding="utf-8") if args.preamble.exists() else ""
+    report = render_report(results, command.strip(), skipped, preamble)
     for extra in args.extra:
         report += "\n" + extra.read_text(encoding="utf-8").strip() + "\n"
     args.report.write_text(report + "\n", encoding="utf-8")

@@ -272,13 +272,29 @@ def _make_context(
     option = date_order.upper() if isinstance(date_order, str) else None
     if option not in ORDERS:
         option = None
-    reference = reference_time if isinstance(reference_time, datetime) else datetime.now()
+    profile = site_profile.order if isinstance(site_profile, DateOrderProfile) else None
+    lang = language if isinstance(language, str) else None
+    if isinstance(reference_time, datetime):
+        return _cached_context(reference_time, option, profile, page_order, lang)
+    return _cached_context.__wrapped__(datetime.now(), option, profile, page_order, lang)
+
+
+@lru_cache(maxsize=1024)
+def _cached_context(
+    reference: datetime,
+    option: str | None,
+    profile: str | None,
+    page: str | None,
+    language: str | None,
+) -> _Context:
+    # parse_date runs once per candidate string with the same options: the context is built
+    # once per distinct set of them.
     lang_code, lang_order = _language_facts(language)
     return _Context(
         reference=reference,
         option=option,
-        profile=site_profile.order if site_profile is not None else None,
-        page=page_order,
+        profile=profile,
+        page=page,
         language=lang_code,
         language_order=lang_order,
     )
@@ -536,8 +552,12 @@ def find_dates(
         return []
     text = text[:MAX_TEXT]
     raws = scan(text)
+    if not raws:
+        return []
+    # A lone date is no evidence for its own order: when ambiguous it counts for neither.
+    page = _profile_from_raws(raws).order if len(raws) > 1 else None
     ctx = _make_context(
-        _profile_from_raws(raws).order,
+        page,
         date_order=date_order,
         language=language,
         reference_time=reference_time,

@@ -73,6 +73,8 @@ _MAX_BLOCKS = 3000
 # How credible (DateMatch.confidence) a dateline found in the visible text must be to move a
 # structured date by a day: one placed by the headline, in a block of its own or with a time.
 _SHOWN_CONFIDENCE = 0.6
+# How far past the headline (in text blocks) a shown dateline is looked for.
+_SHOWN_AFTER = 25
 _PUBLISH_ATTR = regex.compile(r"publish|pubdate|created", regex.I)
 
 
@@ -125,10 +127,8 @@ def _find(
     url_day = url_date(url, reference_time=reference) if url else None
     if url_day is not None:
         published = _prefer_url_day(published, url_day)
-    text_finding = None
     if published is not None and url_day is None:
-        text_finding = _from_text(tree, opts, url)
-        shown = text_finding.published if text_finding is not None else None
+        shown = _shown_dateline(tree, opts, url)
         if shown is not None and _shown_outweighs(shown, published):
             published = replace(shown, source="text")
     if published is None:
@@ -482,7 +482,25 @@ def _from_script_state(tree: html.HtmlElement, opts: dict[str, Any]) -> DateMatc
     return replace(found, confidence=0.7) if found is not None else None
 
 
-def _text_blocks(tree: html.HtmlElement) -> tuple[list[str], int | None]:
+def _shown_dateline(
+    tree: html.HtmlElement, opts: dict[str, Any], url: str | None
+) -> DateMatch | None:
+    """The dateline shown by the article's headline (read no further than a little past it),
+    or, on a page without an ``<h1>``, above its first paragraph."""
+    blocks, title_index = _text_blocks(tree, after_title=_SHOWN_AFTER)
+    if not blocks:
+        return None
+    found = find_publication_date(_clip(blocks), title_index=title_index, url=url, **opts)
+    return found.published if found is not None else None
+
+
+def _text_blocks(
+    tree: html.HtmlElement, after_title: int | None = None
+) -> tuple[list[str], int | None]:
+    """The page's text blocks and the index of the article's heading among them.
+
+    With ``after_title``, the walk stops that many blocks past the heading.
+    """
     blocks: list[str] = []
     title_index: int | None = None
     body = tree.find(".//body")
@@ -501,6 +519,9 @@ def _text_blocks(tree: html.HtmlElement) -> tuple[list[str], int | None]:
         blocks.append(own)
         if len(blocks) >= _MAX_BLOCKS:
             break
+        if after_title is not None and title_index is not None:
+            if len(blocks) > title_index + after_title:
+                break
     return blocks, title_index
 
 

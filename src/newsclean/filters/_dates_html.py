@@ -519,9 +519,12 @@ def _text_blocks(
         blocks.append(own)
         if len(blocks) >= _MAX_BLOCKS:
             break
-        if after_title is not None and title_index is not None:
-            if len(blocks) > title_index + after_title:
-                break
+        if (
+            after_title is not None
+            and title_index is not None
+            and len(blocks) > title_index + after_title
+        ):
+            break
     return blocks, title_index
 
 

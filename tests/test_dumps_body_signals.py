@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsclean.dumps import classify_segments, segment_dump
+from newsclean.dumps import DumpOptions, classify_segments, segment_dump
 from newsclean.dumps._features import block_features
 from newsclean.dumps._segment import Segment
 from newsclean.dumps._stopwords import stopwords_for
@@ -130,3 +130,54 @@ def test_embedded_post_signatures_do_not_start_a_comment_section() -> None:
     labels = classify_segments(text, segs)
     kept = [s.cleaned for s, lab in zip(segs, labels, strict=True) if lab.keep]
     assert kept[-1] == paras[2]
+
+
+def test_table_cells_of_figures_are_neutral() -> None:
+    assert _features("200 │").figures
+    assert _features("4084").figures
+    assert not _features("Privacy Policy").figures
+
+
+def _kept(text: str, **kw: object) -> list[str]:
+    segs = segment_dump(text)
+    labels = classify_segments(text, segs, **kw)  # type: ignore[arg-type]
+    return [s.cleaned for s, lab in zip(segs, labels, strict=True) if lab.keep]
+
+
+HARBOUR = [
+    "The town council voted on Tuesday to rebuild the eastern harbour wall before the winter "
+    "storms, after engineers found cracks along most of its length.",
+    "Engineers said the harbour wall had been weakened by years of storms and that the cracks "
+    "would widen quickly if the council waited another winter.",
+    "The council will pay for the harbour works from its reserves, and the fish market will move "
+    "to the car park by the station while the wall is rebuilt.",
+]
+MENU = [
+    f"{side} {name}"
+    for side in ("North", "South")
+    for name in ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
+]
+
+
+def test_off_topic_prose_across_a_long_run_of_links_is_left_out() -> None:
+    teasers = [
+        "A famous singer announced a world tour with twelve concerts across three continents and "
+        "said tickets for every concert would go on sale online next Friday morning.",
+        "Shares of the largest carmaker fell sharply after the company warned that profits would "
+        "shrink this year because of weaker demand for electric models in Europe.",
+    ]
+    text = "\n\n".join([*HARBOUR, *MENU, *teasers]) + "\n"
+    assert _kept(text) == HARBOUR
+    # With the tight core switched off the plain region bridges the links.
+    assert _kept(text, options=DumpOptions(core_gap_growth=0.0))[-1] == teasers[-1]
+
+
+def test_the_article_goes_on_across_a_long_run_of_short_blocks_when_on_topic() -> None:
+    rest = [
+        "Residents asked the council to keep the harbour wall open to walkers during the works, "
+        "and engineers agreed to build a temporary path along the cracks.",
+        "The council expects the rebuilt harbour wall to withstand winter storms for fifty years, "
+        "the engineers said after the vote on Tuesday.",
+    ]
+    text = "\n\n".join([*HARBOUR, *MENU, *rest]) + "\n"
+    assert _kept(text)[-1] == rest[-1]

@@ -59,6 +59,8 @@ class DumpOptions:
     bad_penalty: float = 4.0
     title_max_words: int = 30
     gap_growth: float = 0.0
+    core_gap_growth: float = 0.3
+    min_coherence: float = 0.15
 
     def __post_init__(self) -> None:
         if self.min_good_words < 1 or not 0.0 <= self.min_stopword_density <= 1.0:
@@ -103,34 +105,111 @@ def _content_score(f: BlockFeatures, opts: DumpOptions, has_stoplist: bool) -> f
         return 0.6 * f.words
     if f.words >= opts.min_good_words and not headline_like:
         return 0.2 * f.words
-    if f.code_like or f.fragment:
+    if f.code_like or f.fragment or f.figures:
         return -_NEUTRAL_SHARE * opts.short_penalty
     return -opts.short_penalty
 
 
 def _is_repeated(f: BlockFeatures, count: int, long_ok: bool) -> bool:
     if f.words <= _MAX_DUPLICATE_WORDS:
-        # Code repeats its lines; a repeated line of code is still part of the article.
-        return count > 1 and not f.code_like
+        # Code and tables repeat their lines; a repeated row is still part of the article.
+        return count > 1 and not (f.code_like or f.figures)
     return long_ok and count >= _MIN_LONG_REPEATS
 
 
-def _escalate_gaps(scores: Sequence[float], growth: float) -> list[float]:
+def _escalate_gaps(
+    scores: Sequence[float], growth: float, neutral: Sequence[bool] | None = None
+) -> list[float]:
     """Make the k-th block of a run of non-content blocks cost k times more.
 
     One caption or subheading between paragraphs is cheap to bridge; the menus, bylines and
-    dates between an article and a teaser list are not.
+    dates between an article and a teaser list are not. ``neutral`` blocks (lines of code,
+    sentence fragments around formulas) neither lengthen nor end a run: a code listing inside
+    the article is not a menu.
     """
     out: list[float] = []
     run = 0
-    for s in scores:
+    for i, s in enumerate(scores):
         if s > 0:
             run = 0
+            out.append(s)
+        elif neutral is not None and neutral[i]:
             out.append(s)
         else:
             run += 1
             out.append(s * (1.0 + growth * (run - 1)))
     return out
+
+
+def _is_neutral(f: BlockFeatures, text: str) -> bool:
+    """Return True for a short block that is neither prose nor furniture (code, a fragment)."""
+    if f.code_like or f.fragment or f.figures:
+        return True
+    first = text[:1]
+    return (first.islower() and first < "\u0590") or not any(map(str.isalpha, text))
+
+
+_COHERENCE_MIN_LEN = 4
+_COHERENCE_MIN_VOCAB = 4
+
+
+def _content_vocabulary(texts: Sequence[str], stops: frozenset[str]) -> set[str]:
+    return {
+        t
+        for text in texts
+        for t in map(str.casefold, tokenize(text))
+        if len(t) >= _COHERENCE_MIN_LEN and t not in stops and not t.isdigit()
+    }
+
+
+def _extend_coherent(
+    core: tuple[int, int],
+    full: tuple[int, int],
+    segments: Sequence[Segment],
+    feats: Sequence[BlockFeatures],
+    scores: Sequence[float],
+    stops: frozenset[str],
+    opts: DumpOptions,
+) -> tuple[int, int]:
+    """Widen the tight core region to the plain one where the prose across the gap is on topic.
+
+    The core is found with long runs of short blocks made expensive, so a teaser list or a
+    comment thread below the article stays out; but an article interrupted by a widget, a
+    table or a list goes on across such a run. What lies across the gap continues the article
+    when a fair share of its words (names, terms) already occur in the core.
+    """
+    if not (full[0] <= core[0] and core[1] <= full[1]) or core == (0, 0):
+        return full
+    if sum(f.unspaced for f in feats[core[0] : core[1]]) * 2 > core[1] - core[0]:
+        return full  # no word boundaries to compare vocabularies with
+    core_vocab = _content_vocabulary([s.cleaned for s in segments[core[0] : core[1]]], stops)
+    start, end = core
+    # Walk outwards one run of content blocks at a time, nearest first; stop at the first run
+    # that is off topic (a teaser list is, the rest of the article is not).
+    for step in (-1, 1):
+        pos = core[0] - 1 if step < 0 else core[1]
+        limit = full[0] - 1 if step < 0 else full[1]
+        while pos != limit:
+            run: list[int] = []
+            while pos != limit and not run and scores[pos] <= 0:
+                pos += step
+            while pos != limit and scores[pos] > 0:
+                run.append(pos)
+                pos += step
+            if not run:
+                break
+            vocab = _content_vocabulary([segments[i].cleaned for i in run], stops)
+            # A run of a few words is too short to judge; it goes with its neighbours.
+            if len(vocab) >= _COHERENCE_MIN_VOCAB and (
+                len(vocab & core_vocab) < opts.min_coherence * len(vocab)
+            ):
+                break
+            core_vocab |= vocab
+            if step < 0:
+                start = min(run)
+            else:
+                end = max(run) + 1
+    return (start, end)
 
 
 def _main_region(scores: Sequence[float]) -> tuple[int, int]:
@@ -335,19 +414,28 @@ def classify_segments(
         bool(opts.templates and template is not None and template.is_template_line(seg.cleaned))
         for seg in segments
     ]
-    region_scores = _escalate_gaps(
-        [
-            -(opts.bad_penalty + 0.5 * f.words) if t else s
-            for s, f, t in zip(scores, feats, templ, strict=False)
-        ],
-        opts.gap_growth,
-    )
+    base_scores = [
+        -(opts.bad_penalty + 0.5 * f.words) if t else s
+        for s, f, t in zip(scores, feats, templ, strict=False)
+    ]
+    neutral = [
+        not t and f.lexicon is None and _is_neutral(f, seg.cleaned)
+        for seg, f, t in zip(segments, feats, templ, strict=False)
+    ]
+    region_scores = _escalate_gaps(base_scores, opts.gap_growth, neutral)
     if opts.layout:
         region = _main_region(region_scores)
         if region == (0, 0):
             region = (0, len(segments))
         region = _cut_at_comments(segments, feats, region_scores, region)
         region = _cut_at_end_marker(segments, feats, region_scores, region)
+        if opts.core_gap_growth > opts.gap_growth:
+            start, end = region
+            tight = _escalate_gaps(base_scores[start:end], opts.core_gap_growth, neutral[start:end])
+            core_start, core_end = _main_region(tight)
+            if core_end > core_start:
+                core = (start + core_start, start + core_end)
+                region = _extend_coherent(core, region, segments, feats, region_scores, stops, opts)
     else:
         region = (0, len(segments))
     labels: list[SegmentLabel] = []

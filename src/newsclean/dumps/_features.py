@@ -66,6 +66,7 @@ class BlockFeatures:
     code_like: bool = False
     fragment: bool = False
     teaser: bool = False
+    figures: bool = False
 
 
 def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> BlockFeatures:
@@ -101,7 +102,15 @@ def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> Bl
         code_like=_is_code_like(text),
         fragment=_is_fragment(text, words, stop),
         teaser=_is_self_repeating_headline(text, toks, caps),
+        figures=_is_figures(text),
     )
+
+
+def _is_figures(text: str) -> bool:
+    """Return True for a table cell or row of figures: digits and symbols, hardly any letters."""
+    digits = sum(map(str.isdigit, text))
+    letters = sum(map(str.isalpha, text))
+    return digits > 0 and letters <= 2 and len(text) <= 60
 
 
 _TEASER_HEAD_TOKENS = 4

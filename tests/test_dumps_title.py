@@ -199,6 +199,20 @@ def test_short_page_falls_back_to_its_title_line() -> None:
         assert all(lab.role != "title" for lab in labels)
 
 
+def test_title_line_beats_a_weak_headline_guess() -> None:
+    text = (
+        "Lazy loading of images with alt texts\n\nTest Case 1\n\n"
+        "Images below the fold load only when the reader scrolls near them, which saves bandwidth "
+        "on long pages with many pictures.\n\n"
+        "The alt text stays in place, so that screen readers describe the picture before it has "
+        "loaded.\n"
+    )
+    assert _picked(text) == "Lazy loading of images with alt texts"
+    # A one-word first line is too thin a <title> against a guess.
+    text = text.replace("Lazy loading of images with alt texts", "Lorem")
+    assert _picked(text) == "Test Case 1"
+
+
 def test_dump_without_a_head_line() -> None:
     title, kept = _title_of("no_head.txt")
     assert title == "Storm closes schools across the northern region"

@@ -115,6 +115,9 @@ def _title_from_head(
 
 
 _HEAD_NEAR_REGION = 3
+# Below this score a headline candidate is a guess ("Test Case 1", a photo credit): a
+# <title>-shaped first line is the better title.
+_WEAK_HEADLINE = 2.5
 _LINK_LINE_MIN_WORDS = 4
 _TITLE_LOOK_BACK = 40
 _TITLE_REPEAT_BONUS = 1.5
@@ -270,19 +273,34 @@ def pick_title(
         value += _LEDE_WEIGHT * _lede_overlap(segments[i].cleaned, lede)
         if best is None or value > best[0]:
             best = (value, i)
+    # No convincing headline near the article (no byline under it, little in common with the
+    # lede, not a heading): a bs4/html-text dump's first line is the page's <title>, and
+    # Readability keeps the <title> when it finds nothing better.
     if best is None:
-        # No headline-shaped block near the article: a bs4/html-text dump's first line is the
-        # page's <title>, and Readability keeps the <title> when it finds nothing better.
-        # Never the only text of the article, nor a lower-case line (body text or a menu).
-        if (
-            len(segments) < 2
-            or region[1] - max(region[0], 1) < 1
-            or segments[0].cleaned[:1].islower()
-            or not _could_be_page_title(segments[0], feats[0])
-        ):
-            return None
+        return 0 if _head_can_stand_in(segments, feats, region) else None
+    # Against a weak candidate, a one-word first line ("Lorem", "Home") is too thin a <title>.
+    if (
+        best[0] < _WEAK_HEADLINE
+        and feats[0].words >= 2
+        and _head_can_stand_in(segments, feats, region)
+    ):
         return 0
     return best[1]
+
+
+def _head_can_stand_in(
+    segments: Sequence[Segment], feats: Sequence[BlockFeatures], region: tuple[int, int]
+) -> bool:
+    """Return True when the first block may be taken as the title for want of a headline.
+
+    Never the only text of the article, nor a lower-case line (body text or a menu).
+    """
+    return not (
+        len(segments) < 2
+        or region[1] - max(region[0], 1) < 1
+        or segments[0].cleaned[:1].islower()
+        or not _could_be_page_title(segments[0], feats[0])
+    )
 
 
 def _could_be_page_title(seg: Segment, f: BlockFeatures) -> bool:

@@ -201,7 +201,7 @@ def test_short_page_falls_back_to_its_title_line() -> None:
 
 def test_title_line_beats_a_weak_headline_guess() -> None:
     text = (
-        "Lazy loading of images with alt texts\n\nTest Case 1\n\n"
+        "Lazy loading of images with alt texts\n\nHome\n\nAbout\n\nContact\n\nTest Case 1\n\n"
         "Images below the fold load only when the reader scrolls near them, which saves bandwidth "
         "on long pages with many pictures.\n\n"
         "The alt text stays in place, so that screen readers describe the picture before it has "

@@ -181,3 +181,12 @@ def test_the_article_goes_on_across_a_long_run_of_short_blocks_when_on_topic() -
     ]
     text = "\n\n".join([*HARBOUR, *MENU, *rest]) + "\n"
     assert _kept(text)[-1] == rest[-1]
+
+
+def test_code_listing_one_token_per_line_does_not_split_the_article() -> None:
+    listing = ["fetch", '( "/data.json").', "then", "( function", "( res)", "{", "}", "});"] * 2
+    text = "\n".join([HARBOUR[0], HARBOUR[1], *listing, HARBOUR[2]]) + "\n"
+    kept = _kept(text)
+    assert kept[0] == HARBOUR[0]
+    assert kept[-1] == HARBOUR[2]
+    assert "( function" in kept

@@ -41,6 +41,8 @@ _MIN_LONG_REPEATS = 3
 _MAX_LONG_REPEAT_SHARE = 0.3
 # Code lines and sentence fragments between formulas cost this share of a short block's penalty.
 _NEUTRAL_SHARE = 0.2
+# A syntax-highlighted listing rendered one token per line: "( res)", "{ ...", "// comment".
+_CODE_OPENERS = frozenset("([{}])/#<\"'.;,")
 _COMMENT_CUT_SHARE = 0.4
 _COMMENT_CUT_WORDS = 60.0
 
@@ -67,6 +69,8 @@ class DumpOptions:
             raise ConfigError("min_good_words must be >= 1, min_stopword_density in [0, 1]")
         if self.short_penalty < 0 or self.bad_penalty < 0 or self.title_max_words < 1:
             raise ConfigError("penalties must be >= 0 and title_max_words >= 1")
+        if self.gap_growth < 0 or self.core_gap_growth < 0 or not 0.0 <= self.min_coherence <= 1:
+            raise ConfigError("gap growths must be >= 0, min_coherence in [0, 1]")
 
 
 @dataclass(frozen=True)
@@ -141,12 +145,20 @@ def _escalate_gaps(
     return out
 
 
+def _neutral_score(score: float, f: BlockFeatures, text: str, opts: DumpOptions) -> float:
+    """Soften the short-block penalty of blocks that are neither prose nor furniture."""
+    if score == -opts.short_penalty and f.lexicon is None and _is_neutral(f, text):
+        return -_NEUTRAL_SHARE * opts.short_penalty
+    return score
+
+
 def _is_neutral(f: BlockFeatures, text: str) -> bool:
     """Return True for a short block that is neither prose nor furniture (code, a fragment)."""
     if f.code_like or f.fragment or f.figures:
         return True
     first = text[:1]
-    return (first.islower() and first < "\u0590") or not any(map(str.isalpha, text))
+    # Icon glyphs and lone symbols are not code: they stay at the full short-block penalty.
+    return (first.islower() and first < "\u0590") or first in _CODE_OPENERS
 
 
 _COHERENCE_MIN_LEN = 4
@@ -390,7 +402,10 @@ def classify_segments(
     stops = stopwords_for(language)
     has_stoplist = language is not None
     feats = [block_features(seg, stops, opts.lexicon) for seg in segments]
-    scores = [_content_score(f, opts, has_stoplist) for f in feats]
+    scores = [
+        _neutral_score(_content_score(f, opts, has_stoplist), f, seg.cleaned, opts)
+        for f, seg in zip(feats, segments, strict=False)
+    ]
     seen: dict[str, int] = {}
     for seg, f in zip(segments, feats, strict=False):
         if f.words >= 4:

@@ -6,7 +6,8 @@ Public entry points:
 * :func:`find_dates` lists every date in a longer text;
 * :func:`find_publication_date` picks the published (and updated) date among a dump's blocks;
 * :func:`find_html_publication_date` (in :mod:`._dates_html`) reads structured data first;
-* :func:`learn_date_order` / :class:`DateOrderProfile` carry a site's day/month order.
+* :func:`learn_date_order` / :class:`DateOrderProfile` carry a site's day/month order;
+* :func:`url_date` / :func:`url_month` read the date or archive month of a URL's path.
 
 Day/month order of ambiguous numeric dates ("05/06/23") is settled, in this order, by an
 explicit ``date_order`` option, a learned site profile, unambiguous dates elsewhere in the same
@@ -50,6 +51,7 @@ __all__ = [
     "learn_date_order",
     "parse_date",
     "url_date",
+    "url_month",
 ]
 
 # Longest input scanned at once; a dateline is never further than this into a block.

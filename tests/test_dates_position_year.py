@@ -164,3 +164,16 @@ def test_short_month_word_ending_a_dateline_is_kept() -> None:
 
     assert len(find_dates("5 мая", language="ru", reference_time=REF)) == 1
     assert len(find_dates("3 mar", reference_time=REF)) == 1
+
+
+def test_noun_labels_label_only_the_date_right_after_them() -> None:
+    from newsclean.filters._dates import parse_date
+
+    for text in ("Date: 30.05.2023", "Data 30.05.2023", "Fecha: 30/05/2023"):
+        found = parse_date(text, reference_time=REF)
+        assert found is not None and found.kind == "published", text
+    found = parse_date("Euroforum Data Analytics 12. März 2020", reference_time=REF)
+    assert found is not None and found.kind == "unknown"
+    for text in ("Data publicării: 30.05.2023", "Publication date: May 30, 2023"):
+        found = parse_date(text, reference_time=REF)
+        assert found is not None and found.kind == "published", text

@@ -67,6 +67,9 @@ _PUBLISHED_LABELS = (
     "publié", "publié le", "mis en ligne", "mis en ligne le", "publicado", "publicada",
     "publicado el", "publicado em", "fecha", "pubblicato", "pubblicato il", "data",
     "gepubliceerd", "geplaatst", "artikel vom", "beitrag vom", "meldung vom",
+    "publication date", "date published", "date of publication", "date de publication",
+    "fecha de publicación", "data de publicação", "data di pubblicazione", "data publikacji",
+    "data publicării", "data publicarii",
     "opublikowano", "publikováno", "zveřejněno", "publikované", "objavljeno", "objavljen",
     "közzétéve", "megjelent", "publicat", "публикувано", "опубликовано", "опубліковано",
     "дата публикации", "дата публикации:", "опубликовано:", "дата", "yayınlanma", "yayınlandı",
@@ -115,6 +118,9 @@ def _label_pattern() -> regex.Pattern[str]:
 
 
 _UPDATED_SET = frozenset(fold(w) for w in _UPDATED_LABELS)
+# Labels that are also common nouns ("Data Analytics", "a date with"): they label only the
+# date right after them ("Date: 30.05.2023", "Data 30.05.2023").
+_NOUN_LABELS = frozenset(fold(w) for w in ("date", "data", "fecha", "дата"))
 _TRAILING_LABEL = regex.compile(
     r"(?<!\w)(?:veröffentlicht|publiziert|erschienen|gepubliceerd|geplaatst|publicerad|"
     r"publiceret|publisert|opublikowany|zveřejněn[oa]?)(?!\w)",
@@ -379,8 +385,11 @@ def _label_kind(text: str, start: int, end: int) -> str:
     last = None
     for m in _label_pattern().finditer(text, window_start, start):
         last = m
-    if last is not None and len(_WORD.findall(text, last.end(), start)) <= 3:
-        return "updated" if fold(last.group("label")) in _UPDATED_SET else "published"
+    if last is not None:
+        label = fold(last.group("label"))
+        between = len(_WORD.findall(text, last.end(), start))
+        if between <= (0 if label in _NOUN_LABELS else 3):
+            return "updated" if label in _UPDATED_SET else "published"
     # German and Dutch put the participle last: "Der Beitrag wurde am 27. November 2019 um
     # 15:21 Uhr veröffentlicht".
     line_end = text.find("\n", end)

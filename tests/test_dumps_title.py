@@ -260,6 +260,20 @@ def test_a_feed_name_in_lynx_link_line_is_not_the_headline() -> None:
     assert _picked(text) == "How to keep roses healthy through a wet summer"
 
 
+def test_a_subheading_inside_the_article_is_not_the_headline() -> None:
+    text = (
+        "Home\n\nNews\n\nSport\n\nWeather\n\nNew ferry line links the two islands\n\n"
+        "A new ferry line between the two islands opened on Monday, cutting the journey from "
+        "three hours to forty minutes for residents and visitors.\n\n"
+        "What changes for the islanders now\n\n"
+        "The ferry runs six times a day in summer and four times a day in winter, and tickets "
+        "can be bought on board or online.\n\n"
+        "Local shops expect more visitors from the larger island, especially at weekends and "
+        "during the summer festival.\n"
+    )
+    assert _picked(text) == "New ferry line links the two islands"
+
+
 def test_a_doubled_logo_text_is_not_a_headline() -> None:
     text = (
         "Home\n\nRose Care Guide for SummerRose Care Guide for Summer\n\n"

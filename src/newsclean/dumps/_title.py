@@ -118,6 +118,7 @@ _HEAD_NEAR_REGION = 3
 # Below this score a headline candidate is a guess ("Test Case 1", a photo credit): a
 # <title>-shaped first line is the better title.
 _WEAK_HEADLINE = 2.5
+_IN_REGION_PENALTY = 1.0
 _LINK_LINE_MIN_WORDS = 4
 _TITLE_LOOK_BACK = 40
 _TITLE_REPEAT_BONUS = 1.5
@@ -271,6 +272,9 @@ def pick_title(
         ):
             value += _BYLINE_BONUS
         value += _LEDE_WEIGHT * _lede_overlap(segments[i].cleaned, lede)
+        if i >= start:
+            # Inside the article: a subheading more often than the headline.
+            value -= _IN_REGION_PENALTY
         if best is None or value > best[0]:
             best = (value, i)
     # No convincing headline near the article (no byline under it, little in common with the

@@ -106,11 +106,15 @@ def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> Bl
     )
 
 
+_FIGURES_MAX_CHARS = 60
+
+
 def _is_figures(text: str) -> bool:
     """Return True for a table cell or row of figures: digits and symbols, hardly any letters."""
-    digits = sum(map(str.isdigit, text))
+    if len(text) > _FIGURES_MAX_CHARS:
+        return False
     letters = sum(map(str.isalpha, text))
-    return digits > 0 and letters <= 2 and len(text) <= 60
+    return letters <= 2 and any(map(str.isdigit, text))
 
 
 _TEASER_HEAD_TOKENS = 4
@@ -130,6 +134,8 @@ def _is_self_repeating_headline(text: str, toks: list[str], caps: float) -> bool
         return False
     head = toks[:_TEASER_HEAD_TOKENS]
     first = head[0]
+    if toks.count(first) < 2:
+        return False
     for i in range(_TEASER_HEAD_TOKENS, n - _TEASER_HEAD_TOKENS + 1):
         if toks[i] == first and toks[i : i + _TEASER_HEAD_TOKENS] == head:
             return True
@@ -149,14 +155,11 @@ def _is_code_like(text: str) -> bool:
     symbols = len(_CODE_SYMBOL_RE.findall(text)) + 2 * len(_CODE_CALL_RE.findall(text))
     if symbols >= 2 and symbols >= 0.05 * len(text):
         return True
+    if _FIGURE_RE.search(text) is None:
+        return False
     digits = sum(map(str.isdigit, text))
     letters = sum(map(str.isalpha, text))
-    return (
-        digits >= 3
-        and digits > letters
-        and _FIGURE_RE.search(text) is not None
-        and _DATE_OR_TIME_RE.search(text) is None
-    )
+    return digits >= 3 and digits > letters and _DATE_OR_TIME_RE.search(text) is None
 
 
 def _is_fragment(text: str, words: int, stop: float) -> bool:

@@ -36,7 +36,9 @@ _WIDE_RE = regex.compile(
 )
 # Cheap pre-check: a sentence end directly followed by a letter (possible glue).
 _GLUE_HINT_RE = re.compile(r"[.!?…][\'\"”’»)]?[^\W\d_]")
-_UNSPACED_EDGE_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_UNSPACED_EDGE_RE = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\u3000-\u303f\uff01-\uff60]"
+)
 _SENTENCE_END_RE = re.compile(r"[.!?。！？…:;]['\"”’»)\]]*$")
 
 
@@ -87,7 +89,15 @@ def _display_width(s: str) -> int:
     return len(s) + len(_WIDE_RE.findall(s))
 
 
-def _scan_lines(text: str) -> list[_Line | None]:
+def _width(s: str, narrow: bool) -> int:
+    """Return the columns ``s`` takes: wide (CJK) characters count two unless ``narrow``.
+
+    w3m wraps at display columns; lynx counts every character as one column.
+    """
+    return len(s) if narrow else _display_width(s)
+
+
+def _scan_lines(text: str, narrow: bool = False) -> list[_Line | None]:
     out: list[_Line | None] = []
     pos = 0
     for raw in text.split("\n"):
@@ -104,8 +114,8 @@ def _scan_lines(text: str) -> list[_Line | None]:
                 _Line(
                     start=start,
                     end=pos + body_end,
-                    indent=_display_width(raw[:lead].expandtabs(8)),
-                    width=_display_width(raw[:body_end].expandtabs(8)),
+                    indent=_width(raw[:lead].expandtabs(8), narrow),
+                    width=_width(raw[:body_end].expandtabs(8), narrow),
                     marker_end=marker_end,
                 )
             )
@@ -119,10 +129,77 @@ def detect_wrap_width(text: str) -> int | None:
     Wrapped dumps have many long lines that all stop just short of one width, almost none beyond
     it, and a line that stops there is followed by a line whose first word would not have fitted.
     """
-    return _wrap_width(text, _scan_lines(text))
+    return _find_wrap(text)[0]
 
 
-def _wrap_width(text: str, scanned: list[_Line | None]) -> int | None:
+def _find_wrap(text: str) -> tuple[int | None, bool, list[_Line | None]]:
+    """Return (wrap width, narrow measure?, scanned lines) of ``text``.
+
+    A dump whose wrapped lines hold wide characters was wrapped either at display columns (w3m)
+    or at character counts (lynx); and a page with preformatted code, a wide table or long URLs
+    has lines beyond its wrap width. The plain test is tried first, then the other measure, then
+    a search for the width most lines stop short of.
+    """
+    scanned = _scan_lines(text)
+    width = _wrap_width(text, scanned, False)
+    if width is not None:
+        return width, False, scanned
+    measures = [False]
+    if not text.isascii() and _WIDE_RE.search(text) is not None:
+        narrow_scan = _scan_lines(text, narrow=True)
+        width = _wrap_width(text, narrow_scan, True)
+        if width is not None:
+            return width, True, narrow_scan
+        measures.append(True)
+    for narrow in measures:
+        lines = narrow_scan if narrow else scanned
+        width = _search_wrap_width(text, lines, narrow)
+        if width is not None:
+            return width, narrow, lines
+    return None, False, scanned
+
+
+# Lines beyond the wrap width (code, tables, URLs) a wrapped dump may hold, as a share of its
+# long lines, and how much more often a near-width line must be forced than free.
+_MAX_BEYOND_SHARE = 0.15
+_FORCED_RATIO = 3
+
+
+def _search_wrap_width(text: str, scanned: list[_Line | None], narrow: bool) -> int | None:
+    """Return the widest column that most long lines stop just short of, with forced breaks."""
+    widths = sorted(ln.width for ln in scanned if ln is not None and ln.width >= 40)
+    if len(widths) < 8:
+        return None
+    for cut in sorted({w for w in widths if 50 <= w <= 140}, reverse=True):
+        beyond = sum(1 for w in widths if w > cut + 2)
+        near = sum(1 for w in widths if cut - 12 <= w <= cut + 2)
+        if beyond > _MAX_BEYOND_SHARE * len(widths) or near < 0.3 * len(widths):
+            continue
+        width = max(w for w in widths if w <= cut + 2)
+        forced, free = _count_breaks(text, scanned, width, narrow)
+        if forced >= 8 and forced >= _FORCED_RATIO * free:
+            return width
+    return None
+
+
+def _count_breaks(
+    text: str, scanned: list[_Line | None], width: int, narrow: bool
+) -> tuple[int, int]:
+    """Count near-width lines whose next word would not have fitted (forced) or would (free)."""
+    forced = free = 0
+    for prev, cur in itertools.pairwise(scanned):
+        if prev is None or cur is None or prev.width < width - 12 or cur.indent != prev.indent:
+            continue
+        if prev.width > width:
+            continue
+        if prev.width + 1 + _first_word_width(text, cur, narrow) > width:
+            forced += 1
+        else:
+            free += 1
+    return forced, free
+
+
+def _wrap_width(text: str, scanned: list[_Line | None], narrow: bool) -> int | None:
     widths = sorted(ln.width for ln in scanned if ln is not None and ln.width >= 40)
     if len(widths) < 4:
         return None
@@ -139,7 +216,7 @@ def _wrap_width(text: str, scanned: list[_Line | None]) -> int | None:
     for prev, cur in itertools.pairwise(scanned):
         if prev is None or cur is None or prev.width < width - 12 or cur.indent != prev.indent:
             continue
-        if prev.width + 1 + _first_word_width(text, cur) > width:
+        if prev.width + 1 + _first_word_width(text, cur, narrow) > width:
             forced += 1
         else:
             free += 1
@@ -148,12 +225,14 @@ def _wrap_width(text: str, scanned: list[_Line | None]) -> int | None:
     return width
 
 
-def _first_word_width(text: str, line: _Line) -> int:
+def _first_word_width(text: str, line: _Line, narrow: bool = False) -> int:
     word = text[line.marker_end : line.end].split(" ", 1)[0]
-    return _display_width(word)
+    return _width(word, narrow)
 
 
-def _is_continuation(text: str, prev: _Line, cur: _Line, content_col: int, width: int) -> bool:
+def _is_continuation(
+    text: str, prev: _Line, cur: _Line, content_col: int, width: int, narrow: bool = False
+) -> bool:
     if cur.marker_end != cur.start:
         return False
     if _joins_inline(text, prev.end, cur.start) and cur.indent >= content_col:
@@ -163,8 +242,8 @@ def _is_continuation(text: str, prev: _Line, cur: _Line, content_col: int, width
         return False
     first = text[cur.start]
     if _UNSPACED_EDGE_RE.match(first):
-        return prev.width + _display_width(first) > width
-    return prev.width + 1 + _first_word_width(text, cur) > width
+        return prev.width + _width(first, narrow) > width
+    return prev.width + 1 + _first_word_width(text, cur, narrow) > width
 
 
 def _line_fixes(text: str, start: int, end: int, marker_end: int) -> list[Fix]:
@@ -454,9 +533,8 @@ def segment_dump(text: str) -> list[Segment]:
     link marks are removed by fixes; unwrapped lines are split at runs of spaces and at glued
     sentence ends ("...1993.Baku ..."), which become block boundaries.
     """
-    scanned = _scan_lines(text)
+    width, narrow, scanned = _find_wrap(text)
     present = [ln for ln in scanned if ln is not None]
-    width = _wrap_width(text, scanned)
     segments: list[Segment] = []
     if width is None:
         return _mark_sandwiched_headings(_segment_unwrapped(text, present))
@@ -486,7 +564,7 @@ def segment_dump(text: str) -> list[Segment]:
         if line is None:
             flush()
             continue
-        if block and _is_continuation(text, block[-1], line, content_col, width):
+        if block and _is_continuation(text, block[-1], line, content_col, width, narrow):
             block.append(line)
             continue
         flush()

@@ -128,3 +128,31 @@ def test_dump_title_drops_the_site_name_of_the_title_line() -> None:
     assert article.title == "Council approves the new river bridge"
     # The title line is still removed whole and recorded, site name included.
     assert any(r.text.endswith("| The Valley Courier") for r in article.removed)
+
+
+_GERMAN_DUMP = "\n\n".join(
+    [
+        "Stadtrat beschließt neue Brücke",
+        "05/06/2023",
+        "Der Stadtrat hat am Dienstagabend beschlossen, eine neue Brücke über den Fluss zu "
+        "bauen, und damit eine Debatte beendet, die seit mehr als zehn Jahren geführt wurde.",
+        "Die Arbeiten sollen im nächsten Frühjahr beginnen, und die alte Brücke bleibt für "
+        "Fußgänger offen, bis die neue fertig ist und von den Behörden geprüft wurde.",
+    ]
+)
+
+
+def test_dump_date_order_follows_the_guessed_language() -> None:
+    # No hint and nothing declared: the body's language (German) settles "05/06" as 5 June.
+    article = newsclean.clean(_GERMAN_DUMP)
+    assert article.published is not None
+    assert (article.published.month, article.published.day) == (6, 5)
+    assert article.date_ambiguity is not None
+    assert "language_default" in article.date_ambiguity
+
+
+def test_dump_without_dateline_takes_the_day_from_the_url() -> None:
+    dump = _GERMAN_DUMP.replace("05/06/2023\n\n", "")
+    article = newsclean.clean(dump, url="https://example.org/2021/03/14/stadtrat-bruecke")
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2021-03-14"

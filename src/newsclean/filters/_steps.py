@@ -140,7 +140,9 @@ class ExtractDates:
         from ._dates_html import find_html_publication_date
 
         config = doc.config
-        language = config.language_hint or doc.declared_language
+        # Month names and the day/month order depend on the language; the language step runs
+        # later (on the final blocks), so a page that does not declare one gets a guess here.
+        language = config.language_hint or doc.declared_language or _body_language(doc)
         finding = None
         if doc.html_tree is not None:
             finding = find_html_publication_date(
@@ -159,6 +161,7 @@ class ExtractDates:
                 language=language,
                 reference_time=config.reference_time,
                 site_profile=doc.date_profile,
+                url=doc.url,
             )
             if text_finding is not None and text_finding.published is not None:
                 finding = text_finding
@@ -179,6 +182,12 @@ class ExtractDates:
             # A dateline may already be cut as boilerplate; "dateline" is the telling reason.
             if block.role in ("body", "boilerplate") and is_dateline_block(block.current):
                 block.drop(self.name, "dateline", role="dateline")
+
+
+def _body_language(doc: Document) -> str | None:
+    from ._langid import identify_document_language
+
+    return identify_document_language([b.current for b in doc.blocks if b.keep]).language
 
 
 @dataclass(frozen=True)

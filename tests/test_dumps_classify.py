@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from newsclean._errors import ConfigError
 from newsclean.dumps import DumpOptions, SegmentLabel, classify_segments, segment_dump
+from newsclean.dumps._features import BlockFeatures, block_features
 
 PAGE = (Path(__file__).parent / "fixtures" / "dumps" / "page_comments.txt").read_text(
     encoding="utf-8"
@@ -159,3 +160,26 @@ def test_title_block_repeating_the_page_title_without_site_name() -> None:
     text = "\n\n".join(lines)
     _texts, labels = _labels(text)
     assert [i for i, lab in enumerate(labels) if lab.role == "title"] == [5]
+
+
+def _features_of(text: str) -> BlockFeatures:
+    (seg,) = segment_dump(text)
+    return block_features(seg, frozenset({"the", "a", "of", "to"}), use_lexicon=True)
+
+
+def test_attribute_url_with_escaped_ampersands_is_an_artefact() -> None:
+    # lynx prints an image's address as its alt text, copied from the HTML attribute.
+    alt = (
+        "[dims?thumbnail=130%2C87&amp;quality=80&amp;image_uri=https%3A%2F%2Fs.example.com"
+        "%2Fslides%2F714.jpg&amp;client=cbc79c14efcebee57402&amp;signature=9a8b7c]"
+    )
+    assert _features_of(alt).artefact
+
+
+def test_url_quoted_in_the_text_is_not_an_artefact() -> None:
+    prose = (
+        "The client then sends the user to the authorization endpoint, for example "
+        "/oauth/jane?redirect_uri=https%3A%2F%2Fdrinks.example.com%2F&scope=drinks%3Arw, "
+        "and waits for the token to come back in the fragment of the redirect address."
+    )
+    assert not _features_of(prose).artefact

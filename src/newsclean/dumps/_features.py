@@ -38,7 +38,13 @@ _PHOTO_BY_RE = re.compile(
 _CAPTION_MAX_WORDS = 60
 _CAPTION_TAIL_CHARS = 120
 # HTML that leaked into the text (noscript/iframe fallbacks, MathML) and bare URLs.
-_MARKUP_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,300})?/?>|https?://\S+")
+# A URL copied out of an HTML attribute (an image address lynx/w3m print as its alt text): a
+# query string whose ampersands are still escaped as "&amp;". A URL quoted in the article text
+# (an API example) has plain ampersands.
+_MARKUP_RE = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,300})?/?>|https?://\S+"
+    r"|[^\s\[\]]*\w=[^\s\[\]]*&amp;[^\s\[\]]*"
+)
 _CAMEL_JOIN_RE = re.compile(r"[a-zß-ÿ](?:'s)?[A-ZÀ-Þ]")
 # A short block that is only a date ("Wednesday November 20, 2019", "19.11.2019 12:26"): under
 # the article, repeated dates mark a teaser list or a comment thread.
@@ -183,7 +189,7 @@ def _is_caption(text: str) -> bool:
 
 def _is_markup(text: str) -> bool:
     """Return True when tags or URLs make up a large part of the block."""
-    if "<" not in text and "://" not in text:
+    if "<" not in text and "://" not in text and "&amp;" not in text:
         return False
     covered = sum(m.end() - m.start() for m in _MARKUP_RE.finditer(text))
     return covered > 0.3 * len(text)

@@ -183,3 +183,20 @@ def test_url_quoted_in_the_text_is_not_an_artefact() -> None:
         "and waits for the token to come back in the fragment of the redirect address."
     )
     assert not _features_of(prose).artefact
+
+
+def test_box_drawn_table_row_is_code_like() -> None:
+    assert _features_of("2020-08-01 17:59:00+00 │ 400 │ 12").code_like
+    # A rule line of box characters carries no figures: it is no table row.
+    assert not _features_of("━━━━━━━━━━━━━━━━━━━━").code_like
+
+
+def test_table_rows_with_dates_do_not_end_the_article_as_comments() -> None:
+    # Wrapping renderers print a console table one row per line; dated rows are not the
+    # "Jane, 2 May 2019" lines that head reader comments.
+    rows = [f"2020-08-01 17:{m:02d}:00+00 │ 400 │ {m % 7}" for m in range(59, 39, -1)]
+    blocks = [_PARA, _PARA.replace("council", "mayor"), "SELECT * FROM log;", *rows]
+    blocks += [_PARA.replace("bridge", "harbour wall")]
+    texts, labels = _labels("\n\n".join(blocks))
+    kept = [t for t, lab in zip(texts, labels, strict=True) if lab.keep]
+    assert _PARA.replace("bridge", "harbour wall") in kept

@@ -243,7 +243,8 @@ _EMBED_SIGNATURE_RE = re.compile(r"^[—–―-]\s|\(@\w+\)")
 
 
 def _is_comment_meta(f: BlockFeatures, text: str) -> bool:
-    if f.words > 16 or _EMBED_SIGNATURE_RE.search(text) is not None:
+    if f.words > 16 or f.code_like or _EMBED_SIGNATURE_RE.search(text) is not None:
+        # A table row of dates and figures is not the head of a comment.
         return False
     if _COMMENT_META_RE.search(text) is not None:
         return True

@@ -148,6 +148,12 @@ def _is_self_repeating_headline(text: str, toks: list[str], caps: float) -> bool
     return False
 
 
+# A row of a text table drawn with box characters ("400 │ 2020-08-01 │ 12"), as console output
+# shows in preformatted blocks; text renderers keep the table on one line, wrapping renderers
+# print one row per line.
+_BOX_COLUMN_RE = re.compile(r"[│┃┆┊║┼╋╬├┤]")
+
+
 def _is_code_like(text: str) -> bool:
     """Return True for a line of code, a formula or a row of figures (``SELECT avg(n)``).
 
@@ -156,6 +162,8 @@ def _is_code_like(text: str) -> bool:
     """
     if text.startswith("[MATH:"):
         return True
+    if len(text) <= 200 and _BOX_COLUMN_RE.search(text) is not None:
+        return any(map(str.isdigit, text))
     if len(text) > 200 or not text.isascii():
         return False
     symbols = len(_CODE_SYMBOL_RE.findall(text)) + 2 * len(_CODE_CALL_RE.findall(text))

@@ -200,3 +200,43 @@ def test_table_rows_with_dates_do_not_end_the_article_as_comments() -> None:
     texts, labels = _labels("\n\n".join(blocks))
     kept = [t for t, lab in zip(texts, labels, strict=True) if lab.keep]
     assert _PARA.replace("bridge", "harbour wall") in kept
+
+
+def test_image_placeholder_needs_a_word_inside_the_brackets() -> None:
+    assert _features_of("[harbour-wall.jpg]").placeholder
+    assert _features_of("[IMG] [IMG]").placeholder
+    # An empty check box is a form field, not an image.
+    assert not _features_of("[ ]").placeholder
+
+
+def test_gallery_of_placeholders_does_not_split_a_short_article() -> None:
+    # lynx and w3m print each image of a gallery as a bracketed placeholder; the prose after
+    # the gallery continues the article (same names and terms) and stays in.
+    first = (
+        "Engineers inspected the eastern harbour wall on Tuesday and found deep cracks along "
+        "most of its length, so the council will rebuild it before winter."
+    )
+    second = (
+        "The rebuilt harbour wall will be taller, and the engineers say the cracks found on "
+        "Tuesday came from the storms of last winter."
+    )
+    gallery = [f"[harbour-wall-{i}.jpg]" for i in range(6)]
+    texts, labels = _labels("\n\n".join([first, "Along the wall", *gallery, "Repairs", second]))
+    kept = [t for t, lab in zip(texts, labels, strict=True) if lab.keep]
+    assert first in kept and second in kept
+    assert not any(t.startswith("[") for t in kept)
+
+
+def test_placeholders_do_not_bridge_to_off_topic_prose() -> None:
+    article = (
+        "Engineers inspected the eastern harbour wall on Tuesday and found deep cracks along "
+        "most of its length, so the council will rebuild it before winter."
+    )
+    other = (
+        "Seven recipes for a quick weeknight dinner that your children will actually eat, "
+        "from creamy pasta bakes to crunchy vegetable tacos and sweet pancakes."
+    )
+    gallery = [f"[thumb-{i}.jpg]" for i in range(6)]
+    texts, labels = _labels("\n\n".join([article, *gallery, other]))
+    kept = [t for t, lab in zip(texts, labels, strict=True) if lab.keep]
+    assert article in kept and other not in kept

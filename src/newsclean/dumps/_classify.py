@@ -224,6 +224,61 @@ def _extend_coherent(
     return (start, end)
 
 
+_BRIDGE_MAX_GAP = 24
+_BRIDGE_MIN_COHERENCE = 0.3
+
+
+def _bridge_images(
+    region: tuple[int, int],
+    segments: Sequence[Segment],
+    feats: Sequence[BlockFeatures],
+    scores: Sequence[float],
+    stops: frozenset[str],
+) -> tuple[int, int]:
+    """Widen the region across a gap that holds image placeholders when the prose resumes on topic.
+
+    lynx and w3m print each image of a gallery as a bracketed placeholder ("[photo.jpg]"); a
+    text renderer prints nothing. A run of them costs as much as a menu and splits a short
+    article in two. Rows of thumbnails also separate an article from teaser lists, so the gap
+    is crossed only when it holds no boilerplate-lexicon block and the prose after it shares a
+    large part of its vocabulary with the article.
+    """
+    start, end = region
+    if end <= start:
+        return region
+    vocab = _content_vocabulary([segments[i].cleaned for i in range(start, end)], stops)
+    if len(vocab) < _COHERENCE_MIN_VOCAB:
+        return region
+    # Only forward: images above the article are its lead picture and the page header.
+    while True:
+        pos = end
+        gap: list[int] = []
+        while pos < len(segments) and scores[pos] <= 0 and len(gap) <= _BRIDGE_MAX_GAP:
+            gap.append(pos)
+            pos += 1
+        if not gap or len(gap) > _BRIDGE_MAX_GAP or not any(feats[i].placeholder for i in gap):
+            break
+        if any(_is_furniture(feats[i]) for i in gap):
+            break
+        run: list[int] = []
+        while pos < len(segments) and scores[pos] > 0:
+            run.append(pos)
+            pos += 1
+        run_vocab = _content_vocabulary([segments[i].cleaned for i in run], stops)
+        if len(run_vocab) < _COHERENCE_MIN_VOCAB or (
+            len(run_vocab & vocab) < _BRIDGE_MIN_COHERENCE * len(run_vocab)
+        ):
+            break
+        vocab |= run_vocab
+        end = max(run) + 1
+    return (start, end)
+
+
+def _is_furniture(f: BlockFeatures) -> bool:
+    """Return True for a block that marks page furniture: lexicon hits, teasers, widgets."""
+    return f.lexicon is not None or f.keyword or f.teaser or (f.artefact and not f.placeholder)
+
+
 def _main_region(scores: Sequence[float]) -> tuple[int, int]:
     """Return [start, end) of the maximum-sum run of scores (Kadane); (0, 0) if none is > 0."""
     best, best_span = 0.0, (0, 0)
@@ -452,6 +507,7 @@ def classify_segments(
             if core_end > core_start:
                 core = (start + core_start, start + core_end)
                 region = _extend_coherent(core, region, segments, feats, region_scores, stops, opts)
+        region = _bridge_images(region, segments, feats, base_scores, stops)
     else:
         region = (0, len(segments))
     labels: list[SegmentLabel] = []

@@ -18,6 +18,9 @@ _ARTEFACT_RE = re.compile(
 )
 # "companyNews CorpBarron'sBigCharts": menu items glued by a renderer without separators.
 # "(Image: GETTY)", "(Photo: Jane Doe/AP)" closing a caption.
+# An image printed as its placeholder or alt text in brackets: "[IMG]", "[photo.jpg]", "[baz]",
+# one or several on a line (a row of thumbnails); "[ ]" and "[_]" are form fields.
+_PLACEHOLDER_RE = re.compile(r"^\[[^\[\]]{0,80}\w[^\[\]]{0,80}\](?:\s+\[[^\[\]]{0,80}\])*$")
 _CREDIT_TAIL_RE = re.compile(
     r"\((?:images?|photos?|pictures?|credit|foto|bild|source|fuente|fonte)\s*:[^()]{1,60}\)\s*$",
     re.IGNORECASE,
@@ -73,6 +76,7 @@ class BlockFeatures:
     fragment: bool = False
     teaser: bool = False
     figures: bool = False
+    placeholder: bool = False
 
 
 def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> BlockFeatures:
@@ -109,6 +113,7 @@ def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> Bl
         fragment=_is_fragment(text, words, stop),
         teaser=_is_self_repeating_headline(text, toks, caps),
         figures=_is_figures(text),
+        placeholder=_PLACEHOLDER_RE.match(text) is not None,
     )
 
 

@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.dumps import classify_segments, segment_dump
-from newsclean.dumps._title import article_title, title_from_page_title, trim_site_name
+from newsclean.dumps._features import block_features
+from newsclean.dumps._title import (
+    _under_related_label,
+    article_title,
+    title_from_page_title,
+    trim_site_name,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "dumps_title"
 
@@ -284,6 +290,48 @@ def test_a_doubled_logo_text_is_not_a_headline() -> None:
         "the leaves early in the morning.\n"
     )
     assert _picked(text) == "How to keep roses healthy through a wet summer"
+
+
+_QUAKE_BODY = (
+    "A third French citizen was killed in the earthquake in Nepal on Saturday, swept away by an "
+    "avalanche while trekking, the foreign ministry said on Thursday morning.\n\n"
+    "Rescue teams are still searching the valleys north of the capital, where hundreds of "
+    "trekkers were reported missing after the quake.\n"
+)
+
+
+def test_a_teaser_under_a_related_label_is_not_the_headline() -> None:
+    # Teasers with their own bylines stand between the headline and the article.
+    text = (
+        "Menu\n\nWorld\n\nThird French citizen dies in the Nepal earthquake\n\n"
+        "AFP, April 30, 2015 at 07:19 (updated April 30, 2015 at 07:38)\n\nShare\n\n"
+        "Related stories\n\nReport\n\nIn the capital, an exodus under pressure\n\n"
+        "By Anna Berg\n\nInterview\n\nNepal: the longer we wait, the less we can help\n\n"
+        "By Jan Novak\n\n" + _QUAKE_BODY
+    )
+    assert _picked(text) == "Third French citizen dies in the Nepal earthquake"
+
+
+def _related_flags(text: str) -> dict[str, bool]:
+    segments = segment_dump(text)
+    feats = [block_features(seg, frozenset(), True) for seg in segments]
+    return {seg.cleaned: _under_related_label(segments, feats, i) for i, seg in enumerate(segments)}
+
+
+def test_teaser_lists_start_at_a_section_label_not_at_a_menu_entry() -> None:
+    teaser = "In the capital, an exodus under pressure"
+    flags = _related_flags(f"Related stories\n\nReport\n\n{teaser}\n\nBy Anna Berg\n")
+    assert flags[teaser] and flags["By Anna Berg"]
+    # An entry of a table of contents, a label followed by menu items, a hatnote.
+    for text in (
+        f"Contents\n\n* (Top)\n\n* See also\n\n* References\n\n{teaser}\n",
+        f"Related stories\n\nLog in\n\n{teaser}\n",
+        f"See also: Mozilla Foundation and Mozilla Corporation\n\n{teaser}\n",
+    ):
+        assert not _related_flags(text)[teaser], text
+    # A paragraph of prose ends the teaser list.
+    prose = " ".join(_QUAKE_BODY.split())
+    assert not _related_flags(f"Related stories\n\n{prose}\n\n{teaser}\n")[teaser]
 
 
 _TITLE_TEXT = st.text(

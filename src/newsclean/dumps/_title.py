@@ -245,36 +245,9 @@ def pick_title(
     lede = _lede_words(segments, feats, region)
     best: tuple[float, int] | None = None
     for i in range(lo, hi):
-        if _title_candidate_score(feats[i], segments[i], text, opts) <= 0:
+        if i == 0 or _title_candidate_score(feats[i], segments[i], text, opts) <= 0:
             continue
-        if i == 0:
-            continue
-        # Short names ("Site Name") also occur in the head line; a headline is longer.
-        sim = _similar_to_head(segments[i].cleaned, head) * min(1.0, feats[i].words / 4.0)
-        closeness = 1.0 - abs(start - i) / (_TITLE_LOOK_BACK + 5.0)
-        value = 2.0 * sim + closeness
-        if not feats[i].sentence_end:
-            value += 0.3
-        if segments[i].kind == "heading":
-            value += 1.5
-        if feats[i].words >= 3 and counts.get(segments[i].cleaned, 0) > 1:
-            # The headline recurs in breadcrumbs, share text or a caption; a paragraph does not.
-            value += _TITLE_REPEAT_BONUS
-        if DATE_LINE_RE.search(segments[i].cleaned) or feats[i].words < 3:
-            value -= 1.0
-        if _HEADLINE_MIN_WORDS <= feats[i].words <= 20:
-            value += _HEADLINE_BONUS
-        if (
-            feats[i].words >= _BYLINE_HEADLINE_MIN_WORDS
-            and _BYLINE_RE.match(segments[i].cleaned) is None
-            and DATE_LINE_RE.search(segments[i].cleaned) is None
-            and _byline_follows(segments, feats, i)
-        ):
-            value += _BYLINE_BONUS
-        value += _LEDE_WEIGHT * _lede_overlap(segments[i].cleaned, lede)
-        if i >= start:
-            # Inside the article: a subheading more often than the headline.
-            value -= _IN_REGION_PENALTY
+        value = _headline_value(segments, feats, region, i, head, counts, lede)
         if best is None or value > best[0]:
             best = (value, i)
     # No convincing headline near the article (no byline under it, little in common with the
@@ -290,6 +263,76 @@ def pick_title(
     ):
         return 0
     return best[1]
+
+
+def _headline_value(
+    segments: Sequence[Segment],
+    feats: Sequence[BlockFeatures],
+    region: tuple[int, int],
+    i: int,
+    head: str,
+    counts: dict[str, int],
+    lede: frozenset[str],
+) -> float:
+    """Score block ``i`` as the article's headline (higher is likelier)."""
+    start = region[0]
+    f, seg = feats[i], segments[i]
+    # Short names ("Site Name") also occur in the head line; a headline is longer.
+    sim = _similar_to_head(seg.cleaned, head) * min(1.0, f.words / 4.0)
+    closeness = 1.0 - abs(start - i) / (_TITLE_LOOK_BACK + 5.0)
+    value = 2.0 * sim + closeness
+    if not f.sentence_end:
+        value += 0.3
+    if seg.kind == "heading":
+        value += 1.5
+    if f.words >= 3 and counts.get(seg.cleaned, 0) > 1:
+        # The headline recurs in breadcrumbs, share text or a caption; a paragraph does not.
+        value += _TITLE_REPEAT_BONUS
+    if DATE_LINE_RE.search(seg.cleaned) or f.words < 3:
+        value -= 1.0
+    if _HEADLINE_MIN_WORDS <= f.words <= 20:
+        value += _HEADLINE_BONUS
+    if (
+        f.words >= _BYLINE_HEADLINE_MIN_WORDS
+        and _BYLINE_RE.match(seg.cleaned) is None
+        and DATE_LINE_RE.search(seg.cleaned) is None
+        and _byline_follows(segments, feats, i)
+    ):
+        value += _BYLINE_BONUS
+    value += _LEDE_WEIGHT * _lede_overlap(seg.cleaned, lede)
+    if i >= start:
+        # Inside the article: a subheading more often than the headline.
+        value -= _IN_REGION_PENALTY
+    if _under_related_label(segments, feats, i):
+        value -= _TEASER_PENALTY
+    return value
+
+
+_TEASER_PENALTY = 3.0
+_TEASER_LOOK_BACK = 12
+_TEASER_SECTION_END_WORDS = 30
+_TEASER_LABEL_MAX_WORDS = 5
+# A menu item between a "Related" label and the block: the label was a menu entry.
+_MENU_LEXICON = frozenset({"nav", "account", "menu_words"})
+
+
+def _under_related_label(
+    segments: Sequence[Segment], feats: Sequence[BlockFeatures], i: int
+) -> bool:
+    """Return True when block ``i`` sits in a "Related" / "Sur le même sujet" teaser list.
+
+    Teasers carry their own bylines and share words with the article, but they follow a
+    related-stories label with no paragraph of prose between; the article's headline does not.
+    A "See also" entry in a table of contents (a list item, or followed by menu items) and a
+    hatnote ("See also: Mozilla Foundation and ...") label no teasers.
+    """
+    for j in range(i - 1, max(0, i - _TEASER_LOOK_BACK) - 1, -1):
+        f = feats[j]
+        if f.words >= _TEASER_SECTION_END_WORDS or f.lexicon in _MENU_LEXICON:
+            return False
+        if f.lexicon == "related":
+            return segments[j].kind != "list_item" and f.words <= _TEASER_LABEL_MAX_WORDS
+    return False
 
 
 def _head_can_stand_in(

@@ -158,3 +158,24 @@ def test_short_line_between_paragraphs_is_a_heading() -> None:
     assert kinds["What happens next"] == "heading"
     assert kinds["share this"] == "paragraph"
     assert kinds["Follow us"] == "paragraph"
+
+
+def test_second_line_of_a_numbered_item_joins_it_in_a_short_dump() -> None:
+    # Too few lines to show a wrap width; the hanging indent under the item's text says that
+    # the second line goes on with the item.
+    text = (
+        "    1. The council voted to rebuild the harbour wall.\n"
+        "       Work starts next month, engineers said\n"
+    )
+    assert [s.cleaned for s in segment_dump(text)] == [
+        "1. The council voted to rebuild the harbour wall. Work starts next month, engineers said"
+    ]
+
+
+def test_lines_under_a_bullet_stay_apart() -> None:
+    # A teaser under a bullet: its label and its headline, one per line.
+    text = "  * Company News\n    Harbour wall to be rebuilt before winter\n"
+    assert [s.cleaned for s in segment_dump(text)] == [
+        "Company News",
+        "Harbour wall to be rebuilt before winter",
+    ]

@@ -478,6 +478,29 @@ def _joins_inline(text: str, prev_end: int, cur_start: int) -> bool:
     return gap.startswith((" ", "\u00a0")) and gap.count("\n") == 1
 
 
+_ORDINAL_RE = re.compile(r"(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)][ \t]+(?=\S)")
+
+
+def _column(text: str, pos: int) -> int:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return _display_width(text[line_start:pos].expandtabs(8))
+
+
+def _hangs_under_marker(text: str, head: tuple[int, int, int, bool, bool], pos: int) -> bool:
+    """Return True when ``pos`` starts a line aligned with the text after ``head``'s number.
+
+    Renderers indent the second line of a list item under its first word ("1. AI has ..." then
+    "   Deep fake ..."); a dump too short to show a wrap width still shows this hanging indent.
+    """
+    start, end, marker_end, first, _last = head
+    if not first or marker_end != start:
+        # Under a bullet, renderers also print the parts of a teaser (a label, a headline)
+        # each on its own line; only a numbered item's second line is its text going on.
+        return False
+    m = _ORDINAL_RE.match(text, start, end)
+    return m is not None and _column(text, pos) == _column(text, m.end())
+
+
 def _segment_unwrapped(text: str, present: list[_Line]) -> list[Segment]:
     pieces: list[tuple[int, int, int, bool, bool]] = []  # start, end, marker_end, first, last
     for line in present:
@@ -515,7 +538,7 @@ def _segment_unwrapped(text: str, present: list[_Line]) -> list[Segment]:
                 and first
                 and m == s
                 and gap.count("\n") == 1
-                and _joins_inline(text, prev[1], s)
+                and (_joins_inline(text, prev[1], s) or _hangs_under_marker(text, group[0], s))
             ):
                 group.append(piece)
                 continue

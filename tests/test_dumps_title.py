@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from newsclean.dumps import classify_segments, segment_dump
 from newsclean.dumps._features import block_features
 from newsclean.dumps._title import (
+    _quoted_elsewhere,
     _under_related_label,
     article_title,
     title_from_page_title,
@@ -332,6 +333,30 @@ def test_teaser_lists_start_at_a_section_label_not_at_a_menu_entry() -> None:
     # A paragraph of prose ends the teaser list.
     prose = " ".join(_QUAKE_BODY.split())
     assert not _related_flags(f"Related stories\n\n{prose}\n\n{teaser}\n")[teaser]
+
+
+def test_a_headline_quoted_by_a_caption_beats_its_deck() -> None:
+    headline = "A lie about sharing: ride apps, old novels and the truth about tech"
+    text = (
+        f"Menu\n\nSunday, Feb 1, 2015 11:57 AM UTC\n\n{headline}\n\n"
+        "Ride companies talk a good game about sharing, while drivers take the risks of "
+        "every fare\n\n"
+        "Richard Roe\n\nShare\n\n"
+        f"{headline} Drivers wait for fares at the airport (Credit: Jane Doe)\n\n"
+        "Horror stories about ride companies have been common in recent months, but the way they "
+        "treat their drivers says more about the sharing economy than any single story.\n\n"
+        "Drivers own the cars, pay for fuel and insurance, and take the risks, while the company "
+        "sets the prices and keeps a growing share of every fare.\n"
+    )
+    assert _picked(text) == headline
+    # The kicker glued to a headline is no quote: the shorter part does not win by it.
+    segments = segment_dump(
+        "Home\n\nJane Doe's Pearl Dress Stolen\n\nJane Doe\n\nPearl Dress Stolen\n\n"
+        "Share\n\nPhoto: Pearl Dress Stolen (Credit: Jane Roe)\n"
+    )
+    feats = [block_features(seg, frozenset(), True) for seg in segments]
+    assert not _quoted_elsewhere(segments[:4], feats[:4], 3)
+    assert _quoted_elsewhere(segments, feats, 3)
 
 
 _TITLE_TEXT = st.text(

@@ -285,7 +285,9 @@ def _headline_value(
         value += 0.3
     if seg.kind == "heading":
         value += 1.5
-    if f.words >= 3 and counts.get(seg.cleaned, 0) > 1:
+    if (f.words >= 3 and counts.get(seg.cleaned, 0) > 1) or (
+        f.words >= _QUOTED_MIN_WORDS and _quoted_elsewhere(segments, feats, i)
+    ):
         # The headline recurs in breadcrumbs, share text or a caption; a paragraph does not.
         value += _TITLE_REPEAT_BONUS
     if DATE_LINE_RE.search(seg.cleaned) or f.words < 3:
@@ -306,6 +308,32 @@ def _headline_value(
     if _under_related_label(segments, feats, i):
         value -= _TEASER_PENALTY
     return value
+
+
+_QUOTED_MIN_WORDS = 5
+_QUOTING_MAX_WORDS = 80
+# A kicker glued to the headline ("Name's" + "Headline") is no quote; a caption or share text
+# adds a few words of its own ("Illustration for article titled", "Share on Twitter:").
+_QUOTING_MIN_EXTRA = 3
+
+
+def _quoted_elsewhere(segments: Sequence[Segment], feats: Sequence[BlockFeatures], i: int) -> bool:
+    """Return True when a longer block of the page quotes block ``i`` whole.
+
+    A caption ("Illustration for article titled <headline>"), a share text or an image's alt
+    text repeats the headline inside a longer line; a deck or a teaser is rarely quoted. A line
+    only a word or two longer is the same headline with a kicker, not a quote.
+    """
+    key = f" {_title_key(segments[i].cleaned)} "
+    if len(key) < 3:
+        return False
+    for j, seg in enumerate(segments):
+        extra = feats[j].words - feats[i].words
+        if abs(j - i) <= 1 or extra < _QUOTING_MIN_EXTRA or feats[j].words > _QUOTING_MAX_WORDS:
+            continue
+        if key in f" {_title_key(seg.cleaned)} ":
+            return True
+    return False
 
 
 _TEASER_PENALTY = 3.0

@@ -240,3 +240,25 @@ def test_placeholders_do_not_bridge_to_off_topic_prose() -> None:
     texts, labels = _labels("\n\n".join([article, *gallery, other]))
     kept = [t for t, lab in zip(texts, labels, strict=True) if lab.keep]
     assert article in kept and other not in kept
+
+
+def test_alt_text_opening_like_the_credit_caption_below_it_is_dropped() -> None:
+    # lynx prints the image's alt text, then its caption with the credit, both describing the
+    # same picture.
+    alt = "A man walks past a flooded harbour wall in the town centre on Tuesday"
+    caption = "A man walks past the damaged harbour wall after the storm Credit: Jane Doe/AFP"
+    later = _PARA.replace("bridge", "harbour wall")
+    texts, labels = _labels("\n\n".join([_PARA, alt, caption, later]))
+    by_text = dict(zip(texts, labels, strict=True))
+    assert by_text[alt].reason == "lexicon:credit" and not by_text[alt].keep
+    assert by_text[_PARA].keep and by_text[later].keep
+
+
+def test_paragraph_before_a_caption_with_other_words_stays() -> None:
+    para = (
+        "Engineers inspected the eastern harbour wall on Tuesday and found deep cracks along "
+        "most of its length, so the council will rebuild it before winter."
+    )
+    caption = "A man walks past the damaged harbour wall after the storm Credit: Jane Doe/AFP"
+    texts, labels = _labels("\n\n".join([_PARA, para, caption, _PARA.replace("council", "mayor")]))
+    assert dict(zip(texts, labels, strict=True))[para].keep

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsclean._errors import ConfigError
 from newsclean.dumps._features import DATE_LINE_RE, BlockFeatures, block_features
@@ -81,6 +81,31 @@ class SegmentLabel:
     role: str
     reason: str
     score: float
+
+
+_ALT_HEAD_TOKENS = 4
+
+
+def _mark_alt_texts(
+    segments: Sequence[Segment], feats: Sequence[BlockFeatures]
+) -> list[BlockFeatures]:
+    """Label as a credit the image description printed right above the image's caption.
+
+    lynx and w3m print an image's alt text where the image stands, and the caption under it;
+    both describe the same picture and often open with the same words ("A man walks past a
+    tank ..." / "A man walks past an armoured carrier ... Credit: AFP"). The caption is known by
+    its credit; the alt text before it, opening like it, goes with it.
+    """
+    out = list(feats)
+    for i in range(len(segments) - 1):
+        nxt = feats[i + 1]
+        if nxt.lexicon != "credit" or feats[i].lexicon is not None:
+            continue
+        head = [t.casefold() for t in tokenize(segments[i].cleaned)[:_ALT_HEAD_TOKENS]]
+        cap = [t.casefold() for t in tokenize(segments[i + 1].cleaned)[:_ALT_HEAD_TOKENS]]
+        if len(head) == _ALT_HEAD_TOKENS and head == cap:
+            out[i] = replace(feats[i], lexicon="credit")
+    return out
 
 
 def _content_score(f: BlockFeatures, opts: DumpOptions, has_stoplist: bool) -> float:
@@ -458,6 +483,8 @@ def classify_segments(
     stops = stopwords_for(language)
     has_stoplist = language is not None
     feats = [block_features(seg, stops, opts.lexicon) for seg in segments]
+    if opts.lexicon:
+        feats = _mark_alt_texts(segments, feats)
     scores = [
         _neutral_score(_content_score(f, opts, has_stoplist), f, seg.cleaned, opts)
         for f, seg in zip(feats, segments, strict=False)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsclean.dumps._features import DATE_LINE_RE, BlockFeatures
@@ -442,6 +443,7 @@ _LABEL_MAX_WORDS = 3
 _PUNCT_RE = re.compile(r"[^\w\s]+")
 
 
+@lru_cache(maxsize=8192)
 def _title_key(text: str) -> str:
     """Casefold and drop punctuation, keeping digits ("Issue 85" is not "Issue 86")."""
     return " ".join(_PUNCT_RE.sub(" ", text.casefold()).replace("_", " ").split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsclean.dumps import match_lexicon
-from newsclean.dumps._lexicon import load_lexicon
+from newsclean.dumps._lexicon import find_notice, load_lexicon
 from newsclean.dumps._text import list_data_files, read_data_lines
 
 REQUIRED = ["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ka", "ar"]
@@ -94,3 +94,13 @@ def test_cookie_notices_are_found_inside_a_sentence(text: str, expected: bool) -
     from newsclean.dumps._lexicon import find_notice
 
     assert find_notice(text, len(text.split())) is expected
+
+
+def test_a_story_about_cookies_is_not_a_cookie_notice() -> None:
+    story = (
+        "Google said on Tuesday that its Chrome browser would stop the use of cookies set by "
+        "advertisers next year, a change regulators had long demanded."
+    )
+    notice = "This website uses cookies to improve your experience. By continuing you accept."
+    assert not find_notice(story, 26)
+    assert find_notice(notice, 13)

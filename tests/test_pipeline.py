@@ -156,3 +156,17 @@ def test_dump_without_dateline_takes_the_day_from_the_url() -> None:
     article = newsclean.clean(dump, url="https://example.org/2021/03/14/stadtrat-bruecke")
     assert article.published is not None
     assert article.published.date().isoformat() == "2021-03-14"
+
+
+def test_a_story_about_cookies_keeps_all_its_paragraphs() -> None:
+    paras = [
+        "Google said on Tuesday that its Chrome browser would stop the use of cookies set by "
+        "advertisers next year, a change that regulators in Europe and the United States had "
+        "long demanded from the company.",
+        "The company said the change would affect about three billion users. Advertisers have "
+        "relied on these cookies for two decades to follow people from one site to the next.",
+        "Privacy groups welcomed the decision but said the details still mattered, pointing out "
+        "that the plan had been postponed twice before and still gives the company much data.",
+    ]
+    article = newsclean.clean("\n\n".join(["Chrome to drop third-party cookies", *paras]))
+    assert [b.text for b in article.blocks] == paras

@@ -36,6 +36,7 @@ class Lexicon:
     keywords: frozenset[str]
     anywhere: tuple[str, ...]
     notices: tuple[str, ...] = ()
+    consent_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -43,12 +44,15 @@ def load_lexicon() -> Lexicon:
     """Load every ``data/boilerplate/<lang>.txt`` (lines ``category<TAB>phrase``)."""
     phrases: dict[str, str] = {}
     keywords: set[str] = set()
+    consent: set[str] = set()
     for name in list_data_files("boilerplate"):
         for line in read_data_lines("boilerplate", name):
             category, _, phrase = line.partition("\t")
             key = normalize_phrase(phrase)
             if key and category.strip() == "keyword":
                 keywords.add(key)
+            elif key and category.strip() == "consent":
+                consent.add(key)
             elif key and category:
                 phrases.setdefault(key, category.strip())
     words = frozenset(
@@ -59,7 +63,7 @@ def load_lexicon() -> Lexicon:
         sorted(k for k, c in phrases.items() if c == "copyright" and k.count(" ") >= 2)
     )
     notices = tuple(sorted(k for k, c in phrases.items() if c == "notice"))
-    return Lexicon(phrases, words, frozenset(keywords), anywhere, notices)
+    return Lexicon(phrases, words, frozenset(keywords), anywhere, notices, frozenset(consent))
 
 
 @lru_cache(maxsize=1)
@@ -88,14 +92,20 @@ def find_notice(text: str, n_words: int, *, key: str | None = None) -> bool:
     """Return True if a block of up to 100 words is a cookie/consent notice.
 
     Such notices are full sentences ("This website uses cookies to improve your experience
-    while you navigate..."), so they are found by a phrase anywhere in the block.
+    while you navigate..."), so they are found by a phrase anywhere in the block, together with
+    a word that addresses the reader (category ``consent``).
     """
     if n_words > MAX_NOTICE_WORDS:
         return False
     folded = text.casefold()
     if "cook" not in folded and "çerez" not in folded:
         return False
-    return _notice_re().search(key or normalize_phrase(text)) is not None
+    key = key or normalize_phrase(text)
+    if _notice_re().search(key) is None:
+        return False
+    # A news story about tracking says "the use of cookies" too; a notice also addresses the
+    # reader ("you accept", "by continuing", "consent").
+    return not load_lexicon().consent_words.isdisjoint(key.split(" "))
 
 
 def has_keyword(text: str, *, key: str | None = None) -> bool:

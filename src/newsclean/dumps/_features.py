@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import regex
-
 from newsclean.dumps._lexicon import find_notice, has_keyword, match_lexicon
 from newsclean.dumps._segment import Segment, ends_sentence
-from newsclean.dumps._text import count_words, normalize_phrase, tokenize
+from newsclean.dumps._text import count_unspaced_letters, count_words, normalize_phrase, tokenize
 
 _SENTENCE_PUNCT_RE = re.compile(r"[.!?。！？](?:\s|$)|[。！？]")
-_UNSPACED_RE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 _ARTEFACT_RE = re.compile(
     r"^(?:IFRAME:|\[(?:IMG|INS:|BUTTON|_|X|\s*\])|:INS\]|_{3,}|\(BUTTON\)|\[[^\]]{0,40}\]$)"
 )
@@ -82,7 +79,8 @@ class BlockFeatures:
 def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> BlockFeatures:
     text = seg.cleaned
     toks = tokenize(text)
-    words = count_words(text, toks)
+    n_unspaced = count_unspaced_letters(text)
+    words = count_words(text, toks, unspaced=n_unspaced)
     # map() over C predicates: this runs for every block of every page.
     stop = sum(map(stops.__contains__, map(str.casefold, toks))) / len(toks) if toks else 0.0
     end = ends_sentence(text)
@@ -106,7 +104,7 @@ def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> Bl
         cap_share=caps,
         lexicon=lex,
         artefact=_ARTEFACT_RE.match(text) is not None or _is_markup(text),
-        unspaced=not text.isascii() and len(_UNSPACED_RE.findall(text)) > len(toks),
+        unspaced=n_unspaced > len(toks),
         keyword=use_lexicon and words <= 25 and has_keyword(text, key=key),
         camel_share=len(_CAMEL_JOIN_RE.findall(text)) / words if words else 0.0,
         code_like=_is_code_like(text),
@@ -141,7 +139,7 @@ def _is_self_repeating_headline(text: str, toks: list[str], caps: float) -> bool
     n = len(toks)
     if not 2 * _TEASER_HEAD_TOKENS <= n <= _TEASER_MAX_TOKENS:
         return False
-    if caps < 0.5 and not (not text.isascii() and _UNSPACED_RE.search(text)):
+    if caps < 0.5 and not count_unspaced_letters(text):
         return False
     head = toks[:_TEASER_HEAD_TOKENS]
     first = head[0]

@@ -23,12 +23,19 @@ def tokenize(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
-def count_words(text: str, tokens: list[str] | None = None) -> int:
-    """Return a word count that also works for scripts written without spaces."""
+def count_unspaced_letters(text: str) -> int:
+    """Return how many letters of ``text`` belong to scripts written without spaces."""
+    return 0 if text.isascii() else len(_UNSPACED_RE.findall(text))
+
+
+def count_words(text: str, tokens: list[str] | None = None, *, unspaced: int | None = None) -> int:
+    """Return a word count that also works for scripts written without spaces.
+
+    ``unspaced`` is :func:`count_unspaced_letters` of ``text`` when the caller has it already.
+    """
     toks = tokenize(text) if tokens is None else tokens
-    if text.isascii():
-        return len(toks)
-    unspaced = len(_UNSPACED_RE.findall(text))
+    if unspaced is None:
+        unspaced = count_unspaced_letters(text)
     if unspaced:
         return max(len(toks), len(toks) - 1 + unspaced // 2)
     return len(toks)

@@ -190,3 +190,43 @@ def test_code_listing_one_token_per_line_does_not_split_the_article() -> None:
     assert kept[0] == HARBOUR[0]
     assert kept[-1] == HARBOUR[2]
     assert "( function" in kept
+
+
+_PARAGRAPHS = [
+    "The council said on Tuesday that the harbour wall would be rebuilt before the winter "
+    "storms, after engineers found deep cracks along most of its length last month.",
+    "Fishermen who moor their boats behind the wall have asked for a temporary barrier, "
+    "because the autumn tides already reach the quay on most nights.",
+    "Work on the new foundations is expected to start in March and to last until the end "
+    "of the summer, when the old stones will be set back in place.",
+]
+
+
+def _kept_and_reasons(text: str) -> tuple[list[str], dict[str, str]]:
+    segs = segment_dump(text)
+    labels = classify_segments(text, segs, language="en")
+    kept = [s.cleaned for s, lab in zip(segs, labels, strict=True) if lab.keep]
+    reasons = {s.cleaned: lab.reason for s, lab in zip(segs, labels, strict=True)}
+    return kept, reasons
+
+
+def test_article_repeated_as_one_run_together_block_is_dropped() -> None:
+    flat = " ".join(_PARAGRAPHS)
+    text = "Home\nNews\n\n" + "\n\n".join(_PARAGRAPHS) + "\n\nShare\n\n" + flat + "\n"
+    kept, reasons = _kept_and_reasons(text)
+    assert kept == _PARAGRAPHS
+    assert reasons[flat] == "duplicate_text"
+
+
+def test_paragraph_sharing_phrases_with_two_blocks_is_not_a_copy() -> None:
+    # The lede repeats the headline and part of the caption: two parts only, still article.
+    headline = "Harbour wall to be rebuilt before the winter storms"
+    lede = (
+        "Harbour wall to be rebuilt before the winter storms, the council said on Tuesday, "
+        "after engineers found deep cracks along most of its length last month and warned "
+        "that the autumn tides already reach the quay on most nights. " + _PARAGRAPHS[2]
+    )
+    text = f"{headline}\n\n{lede}\n\n{_PARAGRAPHS[0]}\n\n{_PARAGRAPHS[1]}\n"
+    kept, reasons = _kept_and_reasons(text)
+    assert lede in kept
+    assert reasons[lede] == "main_region"

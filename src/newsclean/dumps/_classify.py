@@ -10,6 +10,7 @@ short subheadings and list items between paragraphs stay in.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -144,6 +145,47 @@ def _is_repeated(f: BlockFeatures, count: int, long_ok: bool) -> bool:
         # Code and tables repeat their lines; a repeated row is still part of the article.
         return count > 1 and not (f.code_like or f.figures)
     return long_ok and count >= _MIN_LONG_REPEATS
+
+
+# A block this long that only repeats the page's paragraphs run together is a second rendering of
+# the article (a print version, a hidden copy for search engines), not more of it.
+_FLAT_COPY_MIN_WORDS = 60
+_FLAT_COPY_MIN_COVER = 0.9
+# Paragraphs, not a title line and one paragraph that happen to share phrases.
+_FLAT_COPY_MIN_PARTS = 3
+_FLAT_COPY_MIN_PART_GRAMS = 5
+_SHINGLE = 3
+
+
+def _find_flat_copies(segments: Sequence[Segment], feats: Sequence[BlockFeatures]) -> set[int]:
+    """Return blocks whose text is, almost word for word, several shorter blocks run together.
+
+    Each word trigram is credited to the shortest block holding it; a long block is a copy when
+    nearly all its trigrams are credited to at least two shorter blocks. The shorter blocks keep
+    the article's paragraphs, so they are the ones to keep.
+    """
+    if not any(f.words >= _FLAT_COPY_MIN_WORDS for f in feats):
+        return set()
+    grams: list[list[tuple[str, ...]]] = []
+    shortest: dict[tuple[str, ...], tuple[int, int]] = {}
+    for i, (seg, f) in enumerate(zip(segments, feats, strict=False)):
+        toks = [t.casefold() for t in tokenize(seg.cleaned)]
+        block_grams = [tuple(toks[k : k + _SHINGLE]) for k in range(len(toks) - _SHINGLE + 1)]
+        grams.append(block_grams)
+        for g in block_grams:
+            if g not in shortest or f.words < shortest[g][0]:
+                shortest[g] = (f.words, i)
+    copies: set[int] = set()
+    for i, f in enumerate(feats):
+        if f.words < _FLAT_COPY_MIN_WORDS or not grams[i]:
+            continue
+        parts = Counter(shortest[g][1] for g in grams[i] if shortest[g][0] < f.words)
+        if (
+            sum(parts.values()) >= _FLAT_COPY_MIN_COVER * len(grams[i])
+            and sum(n >= _FLAT_COPY_MIN_PART_GRAMS for n in parts.values()) >= _FLAT_COPY_MIN_PARTS
+        ):
+            copies.add(i)
+    return copies
 
 
 def _escalate_gaps(
@@ -502,11 +544,12 @@ def classify_segments(
     # When most of the prose repeats, the page holds the article several times over (print and
     # screen versions): repetition then says nothing about which blocks are teasers.
     long_ok = long_repeated <= _MAX_LONG_REPEAT_SHARE * long_words
+    copies = _find_flat_copies(segments, feats)
     scores = [
         -(opts.bad_penalty + 0.5 * f.words)
-        if _is_repeated(f, seen.get(seg.cleaned, 0), long_ok)
+        if i in copies or _is_repeated(f, seen.get(seg.cleaned, 0), long_ok)
         else s
-        for seg, f, s in zip(segments, feats, scores, strict=False)
+        for i, (seg, f, s) in enumerate(zip(segments, feats, scores, strict=False))
     ]
     templ = [
         bool(opts.templates and template is not None and template.is_template_line(seg.cleaned))
@@ -545,6 +588,8 @@ def classify_segments(
             labels.append(SegmentLabel(False, "boilerplate", f"lexicon:{f.lexicon}", s))
         elif f.artefact:
             labels.append(SegmentLabel(False, "boilerplate", "renderer_artefact", s))
+        elif i in copies:
+            labels.append(SegmentLabel(False, "boilerplate", "duplicate_text", s))
         elif not region[0] <= i < region[1]:
             labels.append(SegmentLabel(False, "boilerplate", "outside_main_region", s))
         else:

@@ -230,3 +230,26 @@ def test_paragraph_sharing_phrases_with_two_blocks_is_not_a_copy() -> None:
     kept, reasons = _kept_and_reasons(text)
     assert lede in kept
     assert reasons[lede] == "main_region"
+
+
+def test_agency_photo_captions_are_credits() -> None:
+    captions = [
+        "FILE - In this Monday, Oct. 28, 2019, file photo, the ambassador walks to a hearing.",
+        "FILE PHOTO: Traders work on the floor of the stock exchange in New York.",
+        "In this photo issued by the broadcaster, two candidates debate live on television.",
+        "The defence secretary, left, and his counterpart shake hands in Hanoi on Tuesday.",
+        "The house where the poet was born, in a village near the border. Jane Doe / Reuters file",
+        "A cyclist rides past a blocked fuel plant outside the city. © Reuters",
+    ]
+    for caption in captions:
+        assert _features(caption).lexicon == "credit", caption
+
+
+def test_prose_that_mentions_photos_or_sides_is_not_a_caption() -> None:
+    prose = [
+        "In this article, I explain how the council raised the money for the harbour wall.",
+        "He said the man on the left, who was tall, had already gone when the police came.",
+        '"My brother, left, and I waited for hours in the rain," she said, "and nobody came."',
+    ]
+    for text in prose:
+        assert _features(text).lexicon is None, text

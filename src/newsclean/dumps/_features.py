@@ -26,9 +26,21 @@ _CREDIT_TAIL_RE = re.compile(
 # "... Photograph by Jane Doe/AFP", "... Credit: Jane Doe". A paragraph that names an agency ends
 # with a sentence ("..., she told Reuters."), so the agency must follow a sentence end or a slash.
 _AGENCY_TAIL_RE = re.compile(
-    r"(?:[.!?”\")]\s+\(?|\s\(|/)(?:AP|AFP|Reuters|Getty Images|EPA|Shutterstock|Bloomberg|Xinhua"
-    r"|dpa|TASS|ANSA|EFE|Alamy|PA|AAP|Anadolu|Sputnik|RIA Novosti|UPI)(?:\s+(?:Photo|Images?))?\)?"
-    r"\s*$"
+    r"(?:[.!?”\")]\s+\(?|\s\(|/\s*|©\s*)(?:AP|AFP|Reuters|Getty Images|Getty|EPA|Shutterstock"
+    r"|Bloomberg|Xinhua|dpa|TASS|ANSA|EFE|Alamy|PA|AAP|Anadolu|Sputnik|RIA Novosti|UPI)"
+    r"(?:\s+(?:Photo|Images?|file))?\)?\s*$"
+)
+# How agencies open a caption: "FILE - In this Oct. 28, 2019, file photo, ...", "FILE PHOTO: ...",
+# "In this photo issued by ITV, ...", "This undated handout image ...".
+_CAPTION_HEAD_RE = re.compile(
+    r"^(?:FILE\s*[-–—:]|FILE PHOTO\b"
+    r"|(?i:in this (?:\S+ ){0,5}(?:photo|image|picture|handout|screenshot|frame grab)\b)"
+    r"|(?i:this (?:undated |handout |file )*(?:photo|image|picture)\b))"
+)
+# Who stands where in the picture: "Mark Esper, left, and ...", "Harold Tillman (centre)".
+_PICTURE_POSITION_RE = re.compile(
+    r"\w, (?:left|right|centre|center|second left|second right|front|back)\)?, "
+    r"|\((?:left|right|centre|center|L|R)\)"
 )
 _PHOTO_BY_RE = re.compile(
     r"\b(?:Photograph|Photo|Image|Picture|Foto|Bild|Credit|Crédit|Crédito)s?\s*(?:by\b|von\b|par\b"
@@ -195,7 +207,12 @@ def _is_caption(text: str) -> bool:
     """Return True for a photo caption that closes with its credit or agency."""
     # Both patterns end at the block's end and span < 100 characters: scan the tail only.
     tail = text[-_CAPTION_TAIL_CHARS:]
-    return _AGENCY_TAIL_RE.search(tail) is not None or _PHOTO_BY_RE.search(tail) is not None
+    if _AGENCY_TAIL_RE.search(tail) is not None or _PHOTO_BY_RE.search(tail) is not None:
+        return True
+    if _CAPTION_HEAD_RE.match(text) is not None:
+        return True
+    # A quotation naming who stood left of the speaker is not a caption.
+    return _PICTURE_POSITION_RE.search(text) is not None and text.rstrip()[-1:] not in "\"”»"
 
 
 def _is_markup(text: str) -> bool:

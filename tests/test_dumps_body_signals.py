@@ -253,3 +253,40 @@ def test_prose_that_mentions_photos_or_sides_is_not_a_caption() -> None:
     ]
     for text in prose:
         assert _features(text).lexicon is None, text
+
+
+def test_article_under_its_headline_wins_over_a_longer_legal_footer() -> None:
+    # An article of short steps under its headline, and a long disclaimer in the footer: the
+    # footer has more prose, but the headline repeating the <title> says where the article is.
+    headline = "How to rebuild a harbour wall in five steps"
+    steps = "\n".join(f"Step {n}" for n in range(1, 16))
+    footer = " ".join(
+        [
+            "The information provided on this website is for general purposes only and does not"
+            " replace the advice of a qualified engineer or of the local harbour authority.",
+        ]
+        * 3
+    )
+    menu = "\n".join(["Home", "News", "Guides", "Shop", "About"] * 8)
+    text = (
+        f"{headline} | Example Guides\n{menu}\n{headline}\n\n{_PARAGRAPHS[0]}\n\n{steps}\n\n"
+        f"{_PARAGRAPHS[1]}\n\n"
+        + "\n".join(["Related", "Share", "Newsletter"] * 12)
+        + f"\n\n{footer}\n"
+    )
+    kept, reasons = _kept_and_reasons(text)
+    assert kept[0] == _PARAGRAPHS[0]
+    assert footer not in kept
+    assert reasons[footer] == "outside_main_region"
+
+
+def test_region_stays_when_the_headline_is_only_a_site_name() -> None:
+    # "Example News" repeats the <title>'s site part; it is no anchor for the article.
+    menu = "\n".join(["Home", "World", "Sport"] * 15)
+    text = (
+        f"Harbour wall to be rebuilt | Example News\nExample News\n{menu}\n\n"
+        + "\n\n".join(_PARAGRAPHS)
+        + "\n"
+    )
+    kept, _ = _kept_and_reasons(text)
+    assert kept == _PARAGRAPHS

@@ -21,7 +21,7 @@ from newsclean.dumps._segment import Segment
 from newsclean.dumps._stopwords import guess_language, stopwords_for
 from newsclean.dumps._template import Template
 from newsclean.dumps._text import tokenize
-from newsclean.dumps._title import pick_title
+from newsclean.dumps._title import _title_from_head, pick_title
 
 # The stopword guess reads at most this many tokens of prose-like blocks.
 _GUESS_TOKENS = 3000
@@ -346,6 +346,51 @@ def _is_furniture(f: BlockFeatures) -> bool:
     return f.lexicon is not None or f.keyword or f.teaser or (f.artefact and not f.placeholder)
 
 
+# The article starts within this many blocks below its headline (a byline, a date, a lead
+# picture and its caption come between).
+_ANCHOR_GAP = 30
+# Site names ("The Verge", "National Review") repeat in the masthead; a headline has more words.
+_ANCHOR_MIN_WORDS = 4
+# What follows the headline must weigh this share of the region it would replace.
+_ANCHOR_MIN_SHARE = 0.25
+
+
+def _anchor_to_headline(
+    region: tuple[int, int],
+    segments: Sequence[Segment],
+    feats: Sequence[BlockFeatures],
+    scores: Sequence[float],
+) -> tuple[int, int]:
+    """Move a region that lies far from the article's headline to the prose under the headline.
+
+    bs4 and html-text dumps open with the page's <title>, and the article's <h1> repeats it.
+    When the region found lies far from that headline (a teaser list above it, a legal footer
+    longer than an article of short lines below it), the prose under the headline is the
+    article if it weighs a fair share of the region found. When the prose under the headline
+    runs on into the region, the region starts at the headline instead.
+    """
+    anchor = _title_from_head(segments, feats, (0, len(segments)))
+    if anchor is None or feats[anchor].words < _ANCHOR_MIN_WORDS:
+        return region
+    if region[0] <= anchor + _ANCHOR_GAP and region[1] > anchor:
+        return region
+    first = next((j for j in range(anchor + 1, len(scores)) if scores[j] > 0), None)
+    if first is None or first > anchor + _ANCHOR_GAP:
+        return region
+    best, best_end, total = 0.0, first, 0.0
+    for j in range(first, len(scores)):
+        total += scores[j]
+        if total > best:
+            best, best_end = total, j + 1
+    if first < region[1] and region[0] < best_end:
+        if first < region[0] and sum(scores[first : region[0]]) > 0:
+            return (first, region[1])
+        return region
+    if best < _ANCHOR_MIN_SHARE * sum(scores[region[0] : region[1]]):
+        return region
+    return (first, best_end)
+
+
 def _main_region(scores: Sequence[float]) -> tuple[int, int]:
     """Return [start, end) of the maximum-sum run of scores (Kadane); (0, 0) if none is > 0."""
     best, best_span = 0.0, (0, 0)
@@ -578,6 +623,7 @@ def classify_segments(
                 core = (start + core_start, start + core_end)
                 region = _extend_coherent(core, region, segments, feats, region_scores, stops, opts)
         region = _bridge_images(region, segments, feats, base_scores, stops)
+        region = _anchor_to_headline(region, segments, feats, region_scores)
     else:
         region = (0, len(segments))
     labels: list[SegmentLabel] = []

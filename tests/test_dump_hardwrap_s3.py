@@ -97,6 +97,47 @@ def test_bracketed_words_are_not_image_marks() -> None:
     assert seg.cleaned == "He said [sic] that the plan [Editor's note: since withdrawn] was final."
 
 
+def test_numbers_of_an_ordered_list_are_removed_and_items_unwrapped() -> None:
+    text = _dump(
+        "   The fetch API is an attempt to:\n"
+        "    1. Improve the offline experience.\n"
+        "    2. Expose the building blocks of the Web to the platform as part of\n"
+        "       the extensible web movement."
+    )
+    segs = _middle(text)
+    assert [s.cleaned for s in segs] == [
+        "The fetch API is an attempt to:",
+        "Improve the offline experience.",
+        "Expose the building blocks of the Web to the platform as part of the extensible web "
+        "movement.",
+    ]
+    assert [s.kind for s in segs[1:]] == ["list_item", "list_item"]
+
+
+def test_w3m_ordered_list_at_the_margin_loses_its_numbers() -> None:
+    prose = textwrap.fill(_PROSE, width=78)
+    text = f"{prose}\n\n 1. Improve the offline experience.\n 2. Expose the blocks.\n\n{prose}\n"
+    segs = segment_dump(text)
+    _check_invariants(text, segs)
+    assert [s.cleaned for s in segs[1:-1]] == [
+        "Improve the offline experience.",
+        "Expose the blocks.",
+    ]
+
+
+def test_numbers_the_author_wrote_at_the_body_column_stay() -> None:
+    text = _dump(
+        "   1. Take any blankets or duvets off the bed, as they are washed far less often than\n"
+        "   the sheets.\n"
+        "   10. United States"
+    )
+    assert [s.cleaned for s in _middle(text)] == [
+        "1. Take any blankets or duvets off the bed, as they are washed far less often than "
+        "the sheets.",
+        "10. United States",
+    ]
+
+
 def test_inline_formula_source_joins_its_sentence() -> None:
     text = _dump(
         "   When\n"

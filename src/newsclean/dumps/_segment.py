@@ -795,6 +795,7 @@ def segment_dump(text: str) -> list[Segment]:
         block.clear()
 
     content_col = 0
+    number_col: int | None = None
     has_math = _MATH_OPEN in text
     cuts_anywhere = _wraps_wide_text_anywhere(text, scanned, width, narrow)
     math_open = False
@@ -803,7 +804,13 @@ def segment_dump(text: str) -> list[Segment]:
             flush()
             math_open = False
             continue
-        if block and _is_continuation(text, block[-1], line, content_col, width, narrow):
+        if block and (
+            _is_continuation(text, block[-1], line, content_col, width, narrow)
+            or (
+                number_col is not None
+                and _is_continuation(text, block[-1], line, number_col, width, narrow)
+            )
+        ):
             block.append(line)
             math_open = has_math and _math_left_open(text, line, math_open)
             continue
@@ -816,11 +823,65 @@ def segment_dump(text: str) -> list[Segment]:
         block.append(line)
         math_open = has_math and _math_left_open(text, line, False)
         content_col = line.indent + _display_width(text[line.start : line.marker_end])
+        number = _LIST_NUMBER_RE.match(text, line.start, line.end)
+        number_col = None
+        if number is not None:
+            # The next lines of a numbered list item hang under its text; those of a paragraph
+            # the author opened with a number start under the number.
+            number_col = content_col
+            content_col += number.end() - line.start
         # Chinese and Japanese paragraphs open with ideographic spaces; their next lines start
         # at the margin.
         content_col -= _ideographic_indent(text, line, narrow)
     flush()
-    return _mark_indented_kinds(segments)
+    return _mark_indented_kinds(_strip_list_numbers(text, segments))
+
+
+# "  1. Improve the offline experience.": the number a wrapping renderer puts before an item of
+# an ordered list.
+_LIST_NUMBER_RE = re.compile(r"\d{1,3}\.[ \t]+(?=\S)")
+# lynx and w3m indent a numbered item right of the body text, its text at least this many
+# columns right of it ("   Body" / "    1. Item"); a paragraph the author opened with a number
+# ("   1. Take the blankets off", "   10. United States") starts at the body's column.
+_LIST_TEXT_SHIFT = 4
+
+
+def _body_indent(segments: list[Segment], text: str) -> int | None:
+    """Return the indent of most wrapped paragraph lines (the body text's column), or None."""
+    indents: dict[int, int] = {}
+    for seg in segments:
+        numbered = _LIST_NUMBER_RE.match(text, seg.start, seg.end) is not None
+        if seg.kind == "paragraph" and seg.lines >= 2 and not numbered:
+            indents[seg.indent] = indents.get(seg.indent, 0) + seg.lines
+    if not indents:
+        return None
+    return max(indents, key=lambda k: (indents[k], -k))
+
+
+def _strip_list_numbers(text: str, segments: list[Segment]) -> list[Segment]:
+    """Remove the numbers lynx and w3m print before the items of ordered lists.
+
+    Text renderers (html-text, bs4) print the items without them, as they print bulleted items
+    without their bullets; a number the author wrote is part of the text and stays.
+    """
+    body = _body_indent(segments, text)
+    if body is None:
+        return segments
+    out: list[Segment] = []
+    for seg in segments:
+        m = _LIST_NUMBER_RE.match(text, seg.start, seg.end) if seg.kind == "paragraph" else None
+        if (
+            m is None
+            or seg.indent <= body
+            or seg.indent + (m.end() - seg.start) < body + _LIST_TEXT_SHIFT
+        ):
+            out.append(seg)
+            continue
+        fixes = _merge_fixes([Fix(seg.start, m.end(), "", "list_marker")], list(seg.fixes))
+        out.append(
+            _make_segment(text, seg.start, seg.end, fixes, seg.indent, seg.lines, seg.wrapped)
+        )
+    return out
 
 
 def _mark_indented_kinds(segments: list[Segment]) -> list[Segment]:

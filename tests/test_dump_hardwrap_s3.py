@@ -97,6 +97,51 @@ def test_bracketed_words_are_not_image_marks() -> None:
     assert seg.cleaned == "He said [sic] that the plan [Editor's note: since withdrawn] was final."
 
 
+def _near_fit_dump(last_word: str) -> tuple[str, int]:
+    """A wrapped dump whose middle paragraph breaks one column before "Project" would fit."""
+    width = detect_wrap_width(_dump("   Short line."))
+    assert width is not None
+    words = [
+        "information",
+        "from",
+        "the",
+        "whale",
+        "rescue",
+        "group",
+        "that",
+        "is",
+        "known",
+        "as",
+        "the",
+        "rescuers",
+        "of",
+    ]
+    line = "  "
+    while len(line) + 1 + len(words[0]) + 1 + len(last_word) <= width - 9:
+        line += " " + words.pop(0)
+    pad = width - 9 - len(line) - 1 - len(last_word)
+    if pad >= 2:
+        line += " " + "whales"[: pad - 1].ljust(pad - 1, "s")
+    elif pad == 1:
+        line += ","
+    line += " " + last_word
+    # The line ends 9 columns short: " Project" (8 columns) would have fitted with one to spare.
+    return _dump(line + "\n   Project Jonah, with 140 pilot whales beaching at once."), width
+
+
+def test_line_broken_just_short_of_the_width_inside_a_sentence_is_a_wrap() -> None:
+    text, width = _near_fit_dump("the")
+    line = text.split("\n\n")[1].split("\n")[0]
+    assert len(line) + 1 + len("Project") == width - 1
+    [seg] = _middle(text)
+    assert seg.cleaned.endswith("the Project Jonah, with 140 pilot whales beaching at once.")
+
+
+def test_line_ending_a_sentence_short_of_the_width_is_not_joined() -> None:
+    text, _ = _near_fit_dump("end.")
+    assert [s.cleaned[-4:] for s in _middle(text)] == ["end.", "nce."]
+
+
 def test_numbers_of_an_ordered_list_are_removed_and_items_unwrapped() -> None:
     text = _dump(
         "   The fetch API is an attempt to:\n"
@@ -191,12 +236,18 @@ def test_undecoded_character_reference_marks_attribute_text() -> None:
 
 
 def test_a_block_of_image_marks_is_a_renderer_artefact_and_a_placeholder() -> None:
-    for text in ("[photo-01.jpg] [photo-02.jpg]", "[gif;base64,R0lGODlhAQABAAAAACH5BAEKAA==]"):
+    marks = (
+        "[photo-01.jpg] [photo-02.jpg]",
+        "[gif;base64,R0lGODlhAQABAAAAACH5BAEKAA==]",
+        "airpods-pro-2.jpg airpods-pro-2.jpg",
+    )
+    for text in marks:
         f = _features(text)
         assert f.artefact and f.placeholder
     assert not _features(
         "He said [sic] that the plan [photo] was final, and the vote went on."
     ).artefact
+    assert not _features("Download the full report as report.pdf from the council site.").artefact
 
 
 def test_empty_ad_slot_glued_to_a_paragraph_is_removed() -> None:

@@ -256,6 +256,9 @@ def _first_word_width(text: str, line: _Line, narrow: bool = False) -> int:
     return _width(word, narrow)
 
 
+_NEAR_FIT = 3
+
+
 def _is_continuation(
     text: str, prev: _Line, cur: _Line, content_col: int, width: int, narrow: bool = False
 ) -> bool:
@@ -269,7 +272,17 @@ def _is_continuation(
     first = text[cur.start]
     if _UNSPACED_EDGE_RE.match(first):
         return prev.width + _width(first, narrow) > width
-    return prev.width + 1 + _first_word_width(text, cur, narrow) > width
+    need = prev.width + 1 + _first_word_width(text, cur, narrow)
+    if need > width:
+        return True
+    # lynx, which indents body text, also breaks a line a few columns short of the width;
+    # inside a sentence such a break is a wrap too. w3m fills its lines to the last column, and
+    # its early breaks are element boundaries.
+    return (
+        content_col > 0
+        and need > width - _NEAR_FIT
+        and not ends_sentence(text[prev.start : prev.end])
+    )
 
 
 def _math_left_open(text: str, line: _Line, was_open: bool) -> bool:
@@ -939,9 +952,19 @@ def _mark_sandwiched_headings(segments: list[Segment]) -> list[Segment]:
     return out
 
 
+# An image whose alt text is its file name ("luggage-3.jpg"), printed without brackets.
+_IMAGE_NAME_RE = re.compile(
+    r"[\w%~+.-]+\.(?:png|jpe?g|gif|svg|webp|bmp|avif)", re.IGNORECASE | re.ASCII
+)
+
+
 def is_image_marks(text: str) -> bool:
     """Return True when ``text`` is nothing but images printed as file names or addresses."""
-    return text.startswith("[") and _IMAGE_MARKS_ONLY_RE.fullmatch(text) is not None
+    if text.startswith("["):
+        return _IMAGE_MARKS_ONLY_RE.fullmatch(text) is not None
+    if len(text) > 300 or "." not in text:
+        return False
+    return all(_IMAGE_NAME_RE.fullmatch(tok) is not None for tok in text.split())
 
 
 def ends_sentence(text: str) -> bool:

@@ -228,7 +228,7 @@ def _is_caption(text: str) -> bool:
     if _CAPTION_HEAD_RE.match(text) is not None:
         return True
     # A quotation naming who stood left of the speaker is not a caption.
-    return _PICTURE_POSITION_RE.search(text) is not None and text.rstrip()[-1:] not in "\"”»"
+    return _PICTURE_POSITION_RE.search(text) is not None and text.rstrip()[-1:] not in '"”»'
 
 
 def _has_entity(text: str) -> bool:

@@ -231,6 +231,10 @@ def _features(text: str) -> BlockFeatures:
 def test_undecoded_character_reference_marks_attribute_text() -> None:
     alt = "A guest holds her phone at Huawei&#39;s press conference in Dongguan on Friday."
     assert _features(alt).artefact
+    quoted = "Sources said &quot;the deal is done&quot; on Friday, according to the report."
+    assert _features(quoted).artefact
+    tutorial = "In HTML you write &amp; for an ampersand and &lt; for a less-than sign."
+    assert not _features(tutorial).artefact
     plain = "A guest holds her phone at Huawei's press conference in Dongguan on Friday."
     assert not _features(plain).artefact
 

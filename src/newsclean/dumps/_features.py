@@ -59,8 +59,12 @@ _MARKUP_RE = re.compile(
 )
 # A character reference left undecoded ("Huawei&#39;s", "&quot;Yes&quot;"): the renderer printed
 # an attribute (an image's alt or title text) that the page escaped twice; text the page shows
-# is decoded by the renderer. lynx and w3m print such attributes where the image stands.
-_ENTITY_RE = re.compile(r"&(?:#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,6}|quot|apos|lt|gt|nbsp|amp);")
+# is decoded by the renderer. lynx and w3m print such attributes where the image stands. The
+# reference must touch a word: a tutorial that shows "&amp;" between spaces is prose.
+_ENTITY_RE = re.compile(
+    r"(?<=\w)&(?:#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,6}|quot|apos|lt|gt|nbsp|amp);"
+    r"|&(?:#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,6}|quot|apos|lt|gt|nbsp|amp);(?=\w)"
+)
 _CAMEL_JOIN_RE = re.compile(r"[a-zß-ÿ](?:'s)?[A-ZÀ-Þ]")
 # A short block that is only a date ("Wednesday November 20, 2019", "19.11.2019 12:26"): under
 # the article, repeated dates mark a teaser list or a comment thread.

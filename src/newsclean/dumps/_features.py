@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newsclean.dumps._lexicon import find_notice, has_keyword, match_lexicon
-from newsclean.dumps._segment import Segment, ends_sentence
+from newsclean.dumps._segment import Segment, ends_sentence, is_image_marks
 from newsclean.dumps._text import count_unspaced_letters, count_words, normalize_phrase, tokenize
 
 _SENTENCE_PUNCT_RE = re.compile(r"[.!?。！？](?:\s|$)|[。！？]")
@@ -56,6 +56,14 @@ _CAPTION_TAIL_CHARS = 120
 _MARKUP_RE = re.compile(
     r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,300})?/?>|https?://\S+"
     r"|[^\s\[\]]*\w=[^\s\[\]]*&amp;[^\s\[\]]*"
+)
+# A character reference left undecoded ("Huawei&#39;s", "&quot;Yes&quot;"): the renderer printed
+# an attribute (an image's alt or title text) that the page escaped twice; text the page shows
+# is decoded by the renderer. lynx and w3m print such attributes where the image stands. The
+# reference must touch a word: a tutorial that shows "&amp;" between spaces is prose.
+_ENTITY_RE = re.compile(
+    r"(?<=\w)&(?:#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,6}|quot|apos|lt|gt|nbsp|amp);"
+    r"|&(?:#[0-9]{2,6}|#[xX][0-9a-fA-F]{2,6}|quot|apos|lt|gt|nbsp|amp);(?=\w)"
 )
 _CAMEL_JOIN_RE = re.compile(r"[a-zß-ÿ](?:'s)?[A-ZÀ-Þ]")
 # A short block that is only a date ("Wednesday November 20, 2019", "19.11.2019 12:26"): under
@@ -115,7 +123,12 @@ def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> Bl
         sentences=len(_SENTENCE_PUNCT_RE.findall(text)),
         cap_share=caps,
         lexicon=lex,
-        artefact=_ARTEFACT_RE.match(text) is not None or _is_markup(text),
+        artefact=(
+            _ARTEFACT_RE.match(text) is not None
+            or _is_markup(text)
+            or _has_entity(text)
+            or is_image_marks(text)
+        ),
         unspaced=n_unspaced > len(toks),
         keyword=use_lexicon and words <= 25 and has_keyword(text, key=key),
         camel_share=len(_CAMEL_JOIN_RE.findall(text)) / words if words else 0.0,
@@ -123,7 +136,7 @@ def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> Bl
         fragment=_is_fragment(text, words, stop),
         teaser=_is_self_repeating_headline(text, toks, caps),
         figures=_is_figures(text),
-        placeholder=_PLACEHOLDER_RE.match(text) is not None,
+        placeholder=_PLACEHOLDER_RE.match(text) is not None or is_image_marks(text),
     )
 
 
@@ -139,6 +152,10 @@ def _is_figures(text: str) -> bool:
 
 
 _TEASER_HEAD_TOKENS = 4
+# A sentence-case headline (most headlines outside English) is known by a stricter repeat: the
+# whole headline, at least eight words, said twice in a row ("H H Next headline"); prose and
+# filler text may come back to a sentence, but not straight after saying it.
+_TEASER_LONG_HEAD_TOKENS = 8
 _TEASER_MAX_TOKENS = 80
 
 
@@ -151,12 +168,15 @@ def _is_self_repeating_headline(text: str, toks: list[str], caps: float) -> bool
     n = len(toks)
     if not 2 * _TEASER_HEAD_TOKENS <= n <= _TEASER_MAX_TOKENS:
         return False
-    if caps < 0.5 and not count_unspaced_letters(text):
-        return False
-    head = toks[:_TEASER_HEAD_TOKENS]
-    first = head[0]
+    first = toks[0]
     if toks.count(first) < 2:
         return False
+    if caps < 0.5 and not count_unspaced_letters(text):
+        return any(
+            toks[i] == first and toks[i : 2 * i] == toks[:i]
+            for i in range(_TEASER_LONG_HEAD_TOKENS, n // 2 + 1)
+        )
+    head = toks[:_TEASER_HEAD_TOKENS]
     for i in range(_TEASER_HEAD_TOKENS, n - _TEASER_HEAD_TOKENS + 1):
         if toks[i] == first and toks[i : i + _TEASER_HEAD_TOKENS] == head:
             return True
@@ -212,7 +232,12 @@ def _is_caption(text: str) -> bool:
     if _CAPTION_HEAD_RE.match(text) is not None:
         return True
     # A quotation naming who stood left of the speaker is not a caption.
-    return _PICTURE_POSITION_RE.search(text) is not None and text.rstrip()[-1:] not in "\"”»"
+    return _PICTURE_POSITION_RE.search(text) is not None and text.rstrip()[-1:] not in '"”»'
+
+
+def _has_entity(text: str) -> bool:
+    """Return True when the block holds a character reference its renderer did not decode."""
+    return "&" in text and _ENTITY_RE.search(text) is not None
 
 
 def _is_markup(text: str) -> bool:

@@ -7,6 +7,7 @@ runs of spaces. A block is a span of the dump plus whitespace/artefact fixes, ne
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field, replace
@@ -40,6 +41,31 @@ _UNSPACED_EDGE_RE = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\u3000-\u303f\uff01-\uff60]"
 )
 _SENTENCE_END_RE = re.compile(r"[.!?。！？…:;]['\"”’»)\]]*$")
+
+# lynx prints an image it cannot show as its file name or address in brackets
+# ("[team-photo.jpg]", "[dims?resize=980&amp;quality=100]"), inline with the text around it and
+# broken across lines without a space when it is longer than the line.
+_IMAGE_MARK_RE = re.compile(
+    r"\[IMG\]|\[(?:[^\[\]\s]|\n[ \t]*){0,600}?"
+    r"(?:\.(?:png|jpe?g|gif|svg|webp|bmp|ico|avif)(?![a-z])|\?[^\[\]\s]*=|;base64,)"
+    r"(?:[^\[\]\s]|\n[ \t]*){0,600}?\]",
+    re.IGNORECASE,
+)
+_IMAGE_MARKS_ONLY_RE = re.compile(rf"(?:(?:{_IMAGE_MARK_RE.pattern})\s*)+", re.IGNORECASE)
+# An empty ad slot (<ins>) printed by lynx and w3m, often glued to the paragraph after it.
+_AD_MARK_RE = re.compile(r"\[INS:[ \t]*:INS\]")
+# lynx prints MathML it cannot lay out as its source: "[MATH: <mi> x </mi> <mo> = </mo> :MATH]".
+# The formula's own symbols are the text between the tags; the markers, the tags and the TeX
+# source in <annotation> are not. A picture of the same formula may follow with its TeX source as
+# alt text ("{\displaystyle x=1}"), which says the formula a second time.
+_MATH_OPEN = "[MATH:"
+_MATH_CLOSE = ":MATH]"
+_MATH_JUNK_RE = re.compile(
+    r"\[MATH:|:MATH\]|<annotation(?:-xml)?\b[^<>]{0,300}>.*?</annotation(?:-xml)?>|<[^<>]{0,300}>",
+    re.DOTALL,
+)
+_TEX_ALT_RE = re.compile(r"\s*\{\\[A-Za-z]")
+_TEX_ALT_MAX = 3000
 
 
 @dataclass(frozen=True)
@@ -230,6 +256,9 @@ def _first_word_width(text: str, line: _Line, narrow: bool = False) -> int:
     return _width(word, narrow)
 
 
+_NEAR_FIT = 3
+
+
 def _is_continuation(
     text: str, prev: _Line, cur: _Line, content_col: int, width: int, narrow: bool = False
 ) -> bool:
@@ -243,7 +272,101 @@ def _is_continuation(
     first = text[cur.start]
     if _UNSPACED_EDGE_RE.match(first):
         return prev.width + _width(first, narrow) > width
-    return prev.width + 1 + _first_word_width(text, cur, narrow) > width
+    need = prev.width + 1 + _first_word_width(text, cur, narrow)
+    if need > width:
+        return True
+    # lynx, which indents body text, also breaks a line a few columns short of the width;
+    # inside a sentence such a break is a wrap too. w3m fills its lines to the last column, and
+    # its early breaks are element boundaries.
+    return (
+        content_col > 0
+        and need > width - _NEAR_FIT
+        and not ends_sentence(text[prev.start : prev.end])
+    )
+
+
+def _math_left_open(text: str, line: _Line, was_open: bool) -> bool:
+    """Return True when a lynx formula ("[MATH: ... :MATH]") goes on past the end of ``line``."""
+    opening = text.rfind(_MATH_OPEN, line.start, line.end)
+    closing = text.rfind(_MATH_CLOSE, line.start, line.end)
+    if opening < 0 and closing < 0:
+        return was_open
+    return opening > closing
+
+
+def _joins_math(text: str, prev: _Line, cur: _Line, content_col: int, math_open: bool) -> bool:
+    """Return True when ``cur`` continues a sentence across an inline formula.
+
+    lynx starts a new line before and after a formula it prints as MathML source, even inside a
+    sentence ("When" / "[MATH: a ≠ 0 :MATH]" / ", there are two solutions"), and wraps the
+    source at any column; a picture of the formula with its TeX source as alt text may follow.
+    """
+    if math_open:
+        return True
+    if cur.marker_end != cur.start or cur.indent != content_col:
+        return False
+    return text.startswith(_MATH_OPEN, cur.start) or text.endswith(
+        _MATH_CLOSE, prev.start, prev.end
+    )
+
+
+_HANGUL_RE = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def _is_wide_edge(text: str, prev: _Line, cur: _Line) -> bool:
+    last, first = text[prev.end - 1], text[cur.start]
+    return bool(
+        _HANGUL_RE.match(last)
+        or _HANGUL_RE.match(first)
+        or _UNSPACED_EDGE_RE.match(last)
+        or _UNSPACED_EDGE_RE.match(first)
+    )
+
+
+def _cuts_unspaced_text(text: str, prev: _Line, cur: _Line, width: int) -> bool:
+    """Return True when a wrap at any character cut the text where it had no space.
+
+    A break at a space leaves the line short of the width by more than the next character:
+    that character would have fitted. A line that the next character would overflow was cut
+    where the text had no space ("...인상이" / "다.", "Nasa" / "安全").
+    """
+    if prev.width > width or not _is_wide_edge(text, prev, cur):
+        return False
+    return prev.width + _width(text[cur.start], False) > width
+
+
+# Share of breaks next to CJK text that leave a line full, above which the renderer breaks such
+# text at any character; a renderer that breaks at spaces leaves few lines exactly full.
+_FULL_BREAK_SHARE = 0.7
+_MIN_WIDE_BREAKS = 3
+
+
+def _wraps_wide_text_anywhere(
+    text: str, scanned: list[_Line | None], width: int, narrow: bool
+) -> bool:
+    """Return True when the dump breaks Chinese, Japanese and Korean text at any character.
+
+    w3m does, Korean included (which puts spaces between words); lynx breaks Korean at spaces.
+    """
+    if narrow or text.isascii():
+        return False
+    full = total = 0
+    for prev, cur in itertools.pairwise(scanned):
+        if prev is None or cur is None or not width - 12 <= prev.width <= width:
+            continue
+        if not _is_wide_edge(text, prev, cur):
+            continue
+        total += 1
+        full += prev.width + _width(text[cur.start], False) > width
+    return total >= _MIN_WIDE_BREAKS and full >= _FULL_BREAK_SHARE * total
+
+
+def _ideographic_indent(text: str, line: _Line, narrow: bool) -> int:
+    """Return the columns of ideographic spaces (U+3000) just before ``line``'s first character."""
+    pos = line.start
+    while pos > 0 and text[pos - 1] == "\u3000":
+        pos -= 1
+    return _width(text[pos : line.start], narrow)
 
 
 def _line_fixes(text: str, start: int, end: int, marker_end: int) -> list[Fix]:
@@ -257,6 +380,105 @@ def _line_fixes(text: str, start: int, end: int, marker_end: int) -> list[Fix]:
         fixes.append(Fix(m.start(), m.end(), " ", "collapse_whitespace"))
     fixes.sort()
     return _drop_overlaps(fixes)
+
+
+def _match_brace(text: str, pos: int, end: int) -> int:
+    """Return the offset after the brace closing the one at ``pos``, or -1 before ``end``."""
+    depth = 0
+    for i in range(pos, end):
+        c = text[i]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return -1
+
+
+def _math_junk(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of MathML markup (markers, tags, TeX source) in ``text[start:end]``."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        opening = text.find(_MATH_OPEN, pos, end)
+        closing = text.find(_MATH_CLOSE, pos, end)
+        if opening < 0 and closing < 0:
+            break
+        # A formula broken over two blocks leaves a closing marker without its opening one.
+        span_start = opening if opening >= 0 and (closing < 0 or opening < closing) else pos
+        closing = text.find(_MATH_CLOSE, span_start, end)
+        span_end = end if closing < 0 else closing + len(_MATH_CLOSE)
+        out.extend(m.span() for m in _MATH_JUNK_RE.finditer(text, span_start, span_end))
+        if closing >= 0:
+            alt = _TEX_ALT_RE.match(text, span_end, end)
+            if alt is not None:
+                brace = alt.end() - 3
+                alt_end = _match_brace(text, brace, min(end, brace + _TEX_ALT_MAX))
+                if alt_end > 0:
+                    out.append((brace, alt_end))
+                    span_end = alt_end
+        pos = span_end
+    return out
+
+
+def _markup_fixes(text: str, start: int, end: int) -> list[Fix]:
+    """Return removals of renderer markup inside the block ``text[start:end]``.
+
+    Inline image marks, empty ad slots and MathML source are removed, each run of them (with
+    the spaces after it) as one fix, so that the words around them join with one space. A block
+    that holds nothing else stays whole: it is a placeholder the classifier judges as such.
+    """
+    if text.find("[", start, end) < 0 and text.find(_MATH_CLOSE, start, end) < 0:
+        return []
+    junk = [(m.start(), m.end(), "image_mark") for m in _IMAGE_MARK_RE.finditer(text, start, end)]
+    junk.extend((m.start(), m.end(), "ad_mark") for m in _AD_MARK_RE.finditer(text, start, end))
+    if text.find(_MATH_OPEN, start, end) >= 0 or text.find(_MATH_CLOSE, start, end) >= 0:
+        junk.extend((s, e, "math_markup") for s, e in _math_junk(text, start, end))
+    if not junk:
+        return []
+    junk.sort()
+    runs: list[tuple[int, int, str]] = []
+    for s, e, reason in junk:
+        if runs and (s <= runs[-1][1] or not text[runs[-1][1] : s].strip()):
+            runs[-1] = (runs[-1][0], max(runs[-1][1], e), runs[-1][2])
+        else:
+            runs.append((s, e, reason))
+    prev_end = start
+    has_text = False
+    for s, e, _reason in runs:
+        has_text = has_text or bool(text[prev_end:s].strip())
+        prev_end = e
+    if not has_text and not text[prev_end:end].strip():
+        return []
+    fixes: list[Fix] = []
+    for s, e, reason in runs:
+        while e < end and text[e].isspace():
+            e += 1
+        if e == end:
+            while s > start and text[s - 1].isspace():
+                s -= 1
+        space_before = s > start and text[s - 1].isspace()
+        rep = " " if s > start and e < end and not space_before else ""
+        fixes.append(Fix(s, e, rep, reason))
+    return fixes
+
+
+def _merge_fixes(first: list[Fix], others: list[Fix]) -> list[Fix]:
+    """Return ``first`` plus the fixes of ``others`` that overlap none of them, sorted."""
+    if not first:
+        return sorted(others)
+    first = sorted(first)
+    starts = [f.start for f in first]
+    out = list(first)
+    for fix in others:
+        # ``first`` does not overlap itself: only its last fix starting before ``fix.end`` can
+        # reach into ``fix``.
+        k = bisect.bisect_left(starts, fix.end) - 1
+        if k < 0 or first[k].end <= fix.start:
+            out.append(fix)
+    out.sort()
+    return out
 
 
 def _drop_overlaps(fixes: list[Fix]) -> list[Fix]:
@@ -520,8 +742,8 @@ def _segment_unwrapped(text: str, present: list[_Line]) -> list[Segment]:
                 prev_end = group[k - 1][1]
                 rep = "" if _NO_SPACE_START_RE.match(text[s : s + 1]) else " "
                 fixes.append(Fix(prev_end, s, rep, "unwrap_line"))
-        fixes.sort()
         start, end = group[0][0], group[-1][1]
+        fixes = _merge_fixes(_markup_fixes(text, start, end), fixes)
         line_start = text.rfind("\n", 0, start) + 1
         indent = _display_width(text[line_start:start].expandtabs(8))
         seg = _make_segment(text, start, end, fixes, indent, len(group), False)
@@ -575,26 +797,104 @@ def segment_dump(text: str) -> list[Segment]:
                 both_unspaced = _UNSPACED_EDGE_RE.match(text[prev.end - 1]) and (
                     _UNSPACED_EDGE_RE.match(text[line.start])
                 )
-                fixes.append(Fix(prev.end, line.start, "" if both_unspaced else " ", "unwrap_line"))
-        fixes.sort()
+                joined = both_unspaced or (
+                    cuts_anywhere and _cuts_unspaced_text(text, prev, line, width)
+                )
+                fixes.append(Fix(prev.end, line.start, "" if joined else " ", "unwrap_line"))
+        fixes = _merge_fixes(_markup_fixes(text, first.start, last.end), fixes)
         segments.append(
             _make_segment(text, first.start, last.end, fixes, first.indent, len(block), True)
         )
         block.clear()
 
     content_col = 0
+    number_col: int | None = None
+    has_math = _MATH_OPEN in text
+    cuts_anywhere = _wraps_wide_text_anywhere(text, scanned, width, narrow)
+    math_open = False
     for line in scanned:
         if line is None:
             flush()
+            math_open = False
             continue
-        if block and _is_continuation(text, block[-1], line, content_col, width, narrow):
+        if block and (
+            _is_continuation(text, block[-1], line, content_col, width, narrow)
+            or (
+                number_col is not None
+                and _is_continuation(text, block[-1], line, number_col, width, narrow)
+            )
+        ):
             block.append(line)
+            math_open = has_math and _math_left_open(text, line, math_open)
+            continue
+        if block and has_math and _joins_math(text, block[-1], line, content_col, math_open):
+            # Inside a formula a line may start with an operator ("+ </mo>"), not a bullet.
+            block.append(replace(line, marker_end=line.start))
+            math_open = has_math and _math_left_open(text, line, math_open)
             continue
         flush()
         block.append(line)
+        math_open = has_math and _math_left_open(text, line, False)
         content_col = line.indent + _display_width(text[line.start : line.marker_end])
+        number = _LIST_NUMBER_RE.match(text, line.start, line.end)
+        number_col = None
+        if number is not None:
+            # The next lines of a numbered list item hang under its text; those of a paragraph
+            # the author opened with a number start under the number.
+            number_col = content_col
+            content_col += number.end() - line.start
+        # Chinese and Japanese paragraphs open with ideographic spaces; their next lines start
+        # at the margin.
+        content_col -= _ideographic_indent(text, line, narrow)
     flush()
-    return _mark_indented_kinds(segments)
+    return _mark_indented_kinds(_strip_list_numbers(text, segments))
+
+
+# "  1. Improve the offline experience.": the number a wrapping renderer puts before an item of
+# an ordered list.
+_LIST_NUMBER_RE = re.compile(r"\d{1,3}\.[ \t]+(?=\S)")
+# lynx and w3m indent a numbered item right of the body text, its text at least this many
+# columns right of it ("   Body" / "    1. Item"); a paragraph the author opened with a number
+# ("   1. Take the blankets off", "   10. United States") starts at the body's column.
+_LIST_TEXT_SHIFT = 4
+
+
+def _body_indent(segments: list[Segment], text: str) -> int | None:
+    """Return the indent of most wrapped paragraph lines (the body text's column), or None."""
+    indents: dict[int, int] = {}
+    for seg in segments:
+        numbered = _LIST_NUMBER_RE.match(text, seg.start, seg.end) is not None
+        if seg.kind == "paragraph" and seg.lines >= 2 and not numbered:
+            indents[seg.indent] = indents.get(seg.indent, 0) + seg.lines
+    if not indents:
+        return None
+    return max(indents, key=lambda k: (indents[k], -k))
+
+
+def _strip_list_numbers(text: str, segments: list[Segment]) -> list[Segment]:
+    """Remove the numbers lynx and w3m print before the items of ordered lists.
+
+    Text renderers (html-text, bs4) print the items without them, as they print bulleted items
+    without their bullets; a number the author wrote is part of the text and stays.
+    """
+    body = _body_indent(segments, text)
+    if body is None:
+        return segments
+    out: list[Segment] = []
+    for seg in segments:
+        m = _LIST_NUMBER_RE.match(text, seg.start, seg.end) if seg.kind == "paragraph" else None
+        if (
+            m is None
+            or seg.indent <= body
+            or seg.indent + (m.end() - seg.start) < body + _LIST_TEXT_SHIFT
+        ):
+            out.append(seg)
+            continue
+        fixes = _merge_fixes([Fix(seg.start, m.end(), "", "list_marker")], list(seg.fixes))
+        out.append(
+            _make_segment(text, seg.start, seg.end, fixes, seg.indent, seg.lines, seg.wrapped)
+        )
+    return out
 
 
 def _mark_indented_kinds(segments: list[Segment]) -> list[Segment]:
@@ -650,6 +950,21 @@ def _mark_sandwiched_headings(segments: list[Segment]) -> list[Segment]:
         if _is_prose_block(segments[i - 1]) and _is_prose_block(segments[i + 1]):
             out[i] = replace(seg, kind="heading")
     return out
+
+
+# An image whose alt text is its file name ("luggage-3.jpg"), printed without brackets.
+_IMAGE_NAME_RE = re.compile(
+    r"[\w%~+.-]+\.(?:png|jpe?g|gif|svg|webp|bmp|avif)", re.IGNORECASE | re.ASCII
+)
+
+
+def is_image_marks(text: str) -> bool:
+    """Return True when ``text`` is nothing but images printed as file names or addresses."""
+    if text.startswith("["):
+        return _IMAGE_MARKS_ONLY_RE.fullmatch(text) is not None
+    if len(text) > 300 or "." not in text:
+        return False
+    return all(_IMAGE_NAME_RE.fullmatch(tok) is not None for tok in text.split())
 
 
 def ends_sentence(text: str) -> bool:

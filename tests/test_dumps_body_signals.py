@@ -290,3 +290,24 @@ def test_region_stays_when_the_headline_is_only_a_site_name() -> None:
     )
     kept, _ = _kept_and_reasons(text)
     assert kept == _PARAGRAPHS
+
+
+def test_video_player_controls_inside_the_article_are_dropped_without_splitting_it() -> None:
+    controls = [
+        "Video Player is loading.",
+        "Mute",
+        "Current Time 0:00",
+        "Remaining Time -0:00",
+        "Playback Rate",
+        "captions off, selected",
+        "Fullscreen",
+        "This is a modal window.",
+        "Beginning of dialog window. Escape will cancel and close the window.",
+        "Text Edge Style",
+        "Font Family",
+        "End of dialog window.",
+    ]
+    text = "\n\n".join([_PARAGRAPHS[0], *controls, _PARAGRAPHS[1], _PARAGRAPHS[2]]) + "\n"
+    kept, reasons = _kept_and_reasons(text)
+    assert kept == _PARAGRAPHS
+    assert {reasons[c] for c in controls} == {"lexicon:player"}

@@ -17,6 +17,8 @@ CASES = [
     ("en", "Photo: Jane Doe/Reuters", "credit"),
     ("en", "© 2024 Example Media. All rights reserved.", "copyright"),
     ("en", "Facebook Twitter Email", "menu_words"),
+    ("en", "Current Time 0:00", "player"),
+    ("en", "Beginning of dialog window. Escape will cancel and close the window.", "player"),
     ("de", "Weiterlesen", "read_more"),
     ("de", "Alle Rechte vorbehalten", "copyright"),
     ("fr", "Lire aussi", "related"),

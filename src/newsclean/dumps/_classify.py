@@ -109,8 +109,15 @@ def _mark_alt_texts(
     return out
 
 
+# Boilerplate that stands inside an article as often as around it (the controls of an embedded
+# video): dropped, but no evidence of where the article ends.
+_IN_ARTICLE_LEXICON = frozenset({"player"})
+
+
 def _content_score(f: BlockFeatures, opts: DumpOptions, has_stoplist: bool) -> float:
     """Positive for prose-like blocks (about their word count), negative for boilerplate."""
+    if f.lexicon in _IN_ARTICLE_LEXICON:
+        return -_NEUTRAL_SHARE * opts.short_penalty
     if f.lexicon is not None or f.keyword:
         return -(opts.bad_penalty + 0.5 * f.words)
     if f.teaser:
@@ -343,7 +350,8 @@ def _bridge_images(
 
 def _is_furniture(f: BlockFeatures) -> bool:
     """Return True for a block that marks page furniture: lexicon hits, teasers, widgets."""
-    return f.lexicon is not None or f.keyword or f.teaser or (f.artefact and not f.placeholder)
+    lexicon = f.lexicon is not None and f.lexicon not in _IN_ARTICLE_LEXICON
+    return lexicon or f.keyword or f.teaser or (f.artefact and not f.placeholder)
 
 
 # The article starts within this many blocks below its headline (a byline, a date, a lead
@@ -605,7 +613,10 @@ def classify_segments(
         for s, f, t in zip(scores, feats, templ, strict=False)
     ]
     neutral = [
-        not t and f.lexicon is None and _is_neutral(f, seg.cleaned)
+        not t
+        and (
+            f.lexicon in _IN_ARTICLE_LEXICON or (f.lexicon is None and _is_neutral(f, seg.cleaned))
+        )
         for seg, f, t in zip(segments, feats, templ, strict=False)
     ]
     region_scores = _escalate_gaps(base_scores, opts.gap_growth, neutral)

@@ -32,6 +32,10 @@ _LINK_REL_RE = re.compile(
     r"|help|index|contents|top|up|amphtml|manifest|preload|shortlink|pingback)\b\s*)+",
     re.IGNORECASE,
 )
+_CONTINUATION_MARKS = ("...", "…")
+_BREADCRUMB_SEP_RE = re.compile(r"\s[>»›/]\s")
+_BREADCRUMB_MIN_SEPS = 2
+_BRACKET_TAG_RE = re.compile(r"\s+(?:\[[^\[\]]{2,40}\]|\([^()]{2,40}\))$")
 _SITE_PREFIX_RE = re.compile(r"[^:|]{2,40}:\s+")
 _TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—:»/\\·•]|::)\s+")
 
@@ -40,6 +44,12 @@ def _title_candidate_score(f: BlockFeatures, seg: Segment, text: str, opts: Dump
     if f.lexicon is not None or f.artefact or seg.kind == "list_item":
         return -1.0
     if f.words < 2 or f.words > opts.title_max_words:
+        return -1.0
+    if seg.cleaned.startswith(_CONTINUATION_MARKS):
+        # "...or, why do I bother.": the rest of a line above (a deck, a tagline), not a headline.
+        return -1.0
+    if len(_BREADCRUMB_SEP_RE.findall(seg.cleaned)) >= _BREADCRUMB_MIN_SEPS:
+        # "News > Tech > Article": a breadcrumb trail names sections, not the article.
         return -1.0
     if _is_doubled(seg.cleaned):
         # "Site NameSite Name": a logo link printed with its alt text, not a headline.
@@ -80,7 +90,25 @@ def _head_variants(head: str) -> set[str]:
     prefix = _SITE_PREFIX_RE.match(head)
     if prefix is not None:
         out.add(normalize_phrase(head[prefix.end() :]))
+    # "Headline [Site]", "Headline (Site)": a site tag in brackets closing the line.
+    tag = _BRACKET_TAG_RE.search(head)
+    if tag is not None:
+        out.add(normalize_phrase(head[: tag.start()]))
     return {v for v in out if len(v.split()) >= 2}
+
+
+def _leading_name(head: str) -> str | None:
+    """Return the one-word first part of a "Name - Site" line, normalised, if it has one."""
+    if head.startswith("#"):
+        return None
+    sep = _TITLE_SEP_RE.search(head)
+    if sep is None:
+        return None
+    name = normalize_phrase(head[: sep.start()])
+    return name if len(name.split()) == 1 and len(name) >= _NAME_MIN_CHARS else None
+
+
+_NAME_MIN_CHARS = 3
 
 
 def _title_from_head(
@@ -98,16 +126,31 @@ def _title_from_head(
     # article, whose repeat is.
     min_words = _LINK_LINE_MIN_WORDS if segments[0].cleaned.startswith("#") else 1
     variants = {v for v in _head_variants(segments[0].cleaned) if len(v.split()) >= min_words}
+    name = _leading_name(segments[0].cleaned)
+    if name is not None:
+        # "Mozilla - Wikipedia" over "Mozilla": a one-word page name right under the <title>.
+        for i in range(1, min(len(segments), _HEAD_NEAR_REGION + 1, region[1] + 1)):
+            if normalize_phrase(segments[i].cleaned) == name:
+                return i
     if not variants:
         return None
     # The headline is the longest part of the line; a block repeating the site name ("The
     # Verge" in the masthead) is a worse pick than the article's own heading.
+    whole = normalize_phrase(segments[0].cleaned)
     best: tuple[int, int, int] | None = None
     for i in range(1, min(len(segments), region[1] + 1)):
         if feats[i].words > 40 or feats[i].lexicon is not None:
             continue
         key = normalize_phrase(segments[i].cleaned)
         if key not in variants:
+            continue
+        if (
+            key == whole
+            and len(key.split()) <= _SITE_NAME_MAX_WORDS
+            and region[0] - i > _HEAD_NEAR_REGION
+        ):
+            # A short repeat far above the article ("The Telegraph" in the masthead, under a
+            # <title> that is the site name alone) names the site, not the article.
             continue
         rank = (len(key.split()), -abs(i - region[0]), i)
         if best is None or rank > best:
@@ -116,6 +159,7 @@ def _title_from_head(
 
 
 _HEAD_NEAR_REGION = 3
+_SITE_NAME_MAX_WORDS = 3
 # Below this score a headline candidate is a guess ("Test Case 1", a photo credit): a
 # <title>-shaped first line is the better title.
 _WEAK_HEADLINE = 2.5
@@ -237,16 +281,20 @@ def pick_title(
     if _head_is_page_title(segments, feats, region):
         return 0
     lo = max(0, start - _TITLE_LOOK_BACK)
-    hi = min(len(segments), start + 3)
+    # A headline stands above the article: a block with no article text after it is not one.
+    hi = min(len(segments), start + 3, max(start, region[1] - 1))
     head = segments[0].cleaned if segments else ""
     counts: dict[str, int] = {}
     for i in range(lo, len(segments)):
         if 2 <= feats[i].words <= opts.title_max_words:
-            counts[segments[i].cleaned] = counts.get(segments[i].cleaned, 0) + 1
+            key = _strip_enumerator(segments[i].cleaned)
+            counts[key] = counts.get(key, 0) + 1
     lede = _lede_words(segments, feats, region)
     best: tuple[float, int] | None = None
     for i in range(lo, hi):
         if i == 0 or _title_candidate_score(feats[i], segments[i], text, opts) <= 0:
+            continue
+        if _in_numbered_run(segments, i):
             continue
         value = _headline_value(segments, feats, region, i, head, counts, lede)
         if best is None or value > best[0]:
@@ -264,6 +312,38 @@ def pick_title(
     ):
         return 0
     return best[1]
+
+
+# "26. Data Integrity", "Appendix F. Example Minutes": an entry of a numbered list.
+_ENUMERATED_RE = re.compile(r"^(?:([^\W\d_]+)\s+)?(\d{1,3}|[A-Z])[.)]\s+\S")
+
+
+def _enumerator(text: str) -> tuple[str, int] | None:
+    """Return the label and number of an enumerated line ("Appendix B." -> ("appendix", 66))."""
+    m = _ENUMERATED_RE.match(text)
+    if m is None:
+        return None
+    label, num = m.group(1) or "", m.group(2)
+    return label.casefold(), int(num) if num.isdigit() else ord(num)
+
+
+def _strip_enumerator(text: str) -> str:
+    """Return ``text`` without a leading list number: a breadcrumb's "4. Headline" repeats
+    "Headline"."""
+    m = _ENUMERATED_RE.match(text)
+    return text if m is None else text[m.end() - 1 :]
+
+
+def _in_numbered_run(segments: Sequence[Segment], i: int) -> bool:
+    """Return True when block ``i`` is numbered and a neighbour carries the next or previous
+    number ("25. ...", "26. ...", "27. ..."): a table of contents or a ranking, not a headline."""
+    own = _enumerator(segments[i].cleaned)
+    if own is None:
+        return False
+    label, num = own
+    before = _enumerator(segments[i - 1].cleaned) if i > 0 else None
+    after = _enumerator(segments[i + 1].cleaned) if i + 1 < len(segments) else None
+    return before == (label, num - 1) or after == (label, num + 1)
 
 
 def _headline_value(
@@ -286,7 +366,7 @@ def _headline_value(
         value += 0.3
     if seg.kind == "heading":
         value += 1.5
-    if (f.words >= 3 and counts.get(seg.cleaned, 0) > 1) or (
+    if (f.words >= 3 and counts.get(_strip_enumerator(seg.cleaned), 0) > 1) or (
         f.words >= _QUOTED_MIN_WORDS and _quoted_elsewhere(segments, feats, i)
     ):
         # The headline recurs in breadcrumbs, share text or a caption; a paragraph does not.
@@ -479,9 +559,9 @@ def title_from_page_title(head: str, texts: Sequence[str]) -> str:
     for part in _leading_parts(trimmed):
         tail = trimmed[len(part) :]
         # A doubled title ("Name - Name - Site") is the heading too.
-        label = _title_key(tail) == _title_key(part) or (
-            sum(1 for t in tokenize(tail) if not t.isdigit()) <= _LABEL_MAX_WORDS
-        )
+        # Dates do not count; Chinese or Japanese words are counted as such, not as one token.
+        words = count_words(tail, [t for t in tokenize(tail) if not t.isdigit()])
+        label = _title_key(tail) == _title_key(part) or words <= _LABEL_MAX_WORDS
         if label and _word_count(part) >= 2 and _title_key(part) in shown:
             return part
     return trimmed
@@ -511,7 +591,9 @@ def _shares_words(block: str, head: str) -> bool:
 
 def _repeats_part_of(block: str, head: str) -> bool:
     """Return True when ``block`` repeats a run of whole words of the <title> line ``head``."""
-    if normalize_phrase(block) in _head_variants(head):
+    if normalize_phrase(block) in _head_variants(head) or normalize_phrase(block) == _leading_name(
+        head
+    ):
         return True
     key = _title_key(block)
     if len(key) < 4 or (len(key.split()) < 2 and key.isascii()):

@@ -1,0 +1,208 @@
+"""Title picking in whole-page dumps, session 3 rules: where a headline can stand, which lines
+are lists rather than headlines, and which repeats of the page's <title> line count."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.dumps import classify_segments, segment_dump
+from newsclean.dumps._title import (
+    _enumerator,
+    _head_variants,
+    _in_numbered_run,
+    _leading_name,
+    article_title,
+    title_from_page_title,
+)
+
+_BODY = (
+    "The river rose another metre overnight, and flood waters reached the old town early on "
+    "Wednesday, forcing shop owners to move their goods upstairs.\n\n"
+    "Officials said the river was expected to keep rising until the weekend, and asked "
+    "residents of the lower streets to leave their homes before nightfall.\n"
+)
+
+
+def _title(text: str) -> tuple[str | None, str | None]:
+    """Return the picked block's text and the article title for a dump."""
+    segments = segment_dump(text)
+    labels = classify_segments(text, segments, language="en")
+    index = next((i for i, lab in enumerate(labels) if lab.role == "title"), None)
+    texts = [s.cleaned for s in segments]
+    picked = None if index is None else texts[index]
+    return picked, article_title(texts, index)
+
+
+# --------------------------------------------------------------- a headline has body below it
+
+
+def test_a_line_below_all_the_body_text_is_not_the_headline() -> None:
+    # The whole page is three short lines: the last one has no article after it.
+    assert _title("abc\n\ndef\nghi\n") == (None, None)
+    text = (
+        "Replace brs test\n\nLorem\n\nLorem ipsum dolor sit\n\n"
+        "tempor incididunt ut labore et dolore magna aliqua, quis nostrud exercitation ullamco "
+        "laboris nisi ut aliquip ex ea commodo consequat, duis aute irure dolor in reprehenderit, "
+        "excepteur sint occaecat cupidatat non proident.\n\n"
+        "Quis nostrud exercitation ullamco laboris nisi ut\n"
+    )
+    picked, title = _title(text)
+    assert picked != "Quis nostrud exercitation ullamco laboris nisi ut"
+    assert title == "Replace brs test"
+
+
+def test_a_headline_above_the_article_is_still_found() -> None:
+    text = "Menu\n\nNews\n\nFlood waters reach the old town\n\nBy Anna Berg\n\n" + _BODY
+    assert _title(text) == ("Flood waters reach the old town", "Flood waters reach the old town")
+
+
+# --------------------------------------------------------------- lines that are not headlines
+
+
+@pytest.mark.parametrize(
+    "tagline",
+    ["...or, why do I bother.", "…and the river kept rising"],
+)
+def test_a_line_starting_with_an_ellipsis_is_not_a_headline(tagline: str) -> None:
+    text = f"Menu\n\nNews\n\n{tagline}\n\n" + _BODY
+    picked, _ = _title(text)
+    assert picked != tagline
+
+
+def test_a_breadcrumb_trail_is_not_a_headline() -> None:
+    crumbs = "News > World > Europe > Article"
+    text = f"Menu\n\n{crumbs}\n\nFlood waters reach the old town\n\n" + _BODY
+    assert _title(text)[0] == "Flood waters reach the old town"
+    # One " > " is a headline's own ("Cats > dogs, a study finds"): only trails are refused.
+    text = "Menu\n\nNews\n\nCats > dogs, says a new study of pet owners\n\n" + _BODY
+    assert _title(text)[0] == "Cats > dogs, says a new study of pet owners"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("26. Data Integrity", ("", 26)),
+        ("Appendix F. Example Minutes", ("appendix", ord("F"))),
+        ("Chapter 3) Getting started", ("chapter", 3)),
+        ("A trademark battle in the community", None),
+        ("2015 was a year of floods", None),
+    ],
+)
+def test_enumerator(text: str, expected: tuple[str, int] | None) -> None:
+    assert _enumerator(text) == expected
+
+
+def test_numbered_runs_are_lists_not_headlines() -> None:
+    segs = segment_dump(
+        "25. Data Processing Pipelines\n\n26. Data Integrity: What You Read Is What You Wrote\n\n"
+        "27. Reliable Product Launches at Scale\n\nAppendix E. Launch Checklist\n\n"
+        "Appendix F. Example Production Meeting Minutes\n\n"
+        "3. Three reasons the river keeps rising\n\nBy Anna Berg\n"
+    )
+    runs = [_in_numbered_run(segs, i) for i in range(len(segs))]
+    assert runs == [True, True, True, True, True, False, False]
+
+
+def test_a_table_of_contents_entry_does_not_beat_the_title_line() -> None:
+    entries = [
+        "Introduction to the river",
+        "Flood waters reached the old town on Wednesday",
+        "Officials expect the river to keep rising",
+        "Measuring the water level",
+    ]
+    toc = "".join(f"{n}. {name}\n\n" for n, name in enumerate(entries, start=24))
+    text = (
+        "Guide - The River Handbook\n\nTable of Contents\n\nForeword\n\nPreface\n\n" + toc + _BODY
+    )
+    assert _title(text) == ("Guide - The River Handbook", "Guide - The River Handbook")
+
+
+def test_a_breadcrumb_trail_alone_is_not_taken_for_the_headline() -> None:
+    crumbs = "Home > River news > Flood waters reach the old town"
+    assert _title(f"Menu\n\n{crumbs}\n\n" + _BODY) == (None, None)
+
+
+# --------------------------------------------------------------- repeats of the <title> line
+
+
+def test_a_bracketed_site_tag_closing_the_title_line_is_a_variant() -> None:
+    head = "Weekly Edition for March 26, 2015 [Example News]"
+    assert "weekly edition for march" in _head_variants(head)
+    assert "council votes" in _head_variants("Council votes (Herald)")
+    # A bracket inside the line is the title's own.
+    assert "council" not in _head_variants("Council (Herald) votes today")
+
+
+def test_a_heading_repeating_the_title_without_its_site_tag_is_the_title_block() -> None:
+    text = (
+        "Weekly Edition for March 26, 2015 [Example News]\n\nLog in\n\nRecent features\n\n"
+        "Weekly Edition for April 2, 2015\n\nWeekly Edition for March 26, 2015\n\n"
+        "A trademark battle in the hardware community\n\nBy Anna Berg\n\n" + _BODY
+    )
+    picked, title = _title(text)
+    assert picked == "Weekly Edition for March 26, 2015"
+    assert title == "Weekly Edition for March 26, 2015 [Example News]"
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("Mozilla - Wikipedia", "mozilla"),
+        ("Rust | Docs", "rust"),
+        ("New Zealand - Wikipedia", None),  # two words: an ordinary variant already
+        ("Mozilla", None),  # no separator: no part to name
+        ("#alternate - Feed", None),  # lynx's link list
+        ("Go - Docs", None),  # too short to tell from a menu word
+    ],
+)
+def test_leading_name(head: str, expected: str | None) -> None:
+    assert _leading_name(head) == expected
+
+
+def test_a_one_word_page_name_under_the_title_line_keeps_the_title_line() -> None:
+    text = (
+        "Mozilla - Wikipedia\n\nMozilla\n\nFrom Wikipedia, the free encyclopedia\n\n"
+        "Contents\n\nHistory\n\nMozilla Developer Network\n\n" + _BODY
+    )
+    picked, title = _title(text)
+    assert picked == "Mozilla"
+    assert title == "Mozilla - Wikipedia"
+    assert article_title(["Mozilla - Wikipedia", "Mozilla", "Body"], 1) == "Mozilla - Wikipedia"
+
+
+def test_a_label_in_chinese_is_counted_in_words_not_tokens() -> None:
+    # The tail after the heading is a blog name and a site name, seven words and more: part of
+    # the title as Readability keeps it, not a short label.
+    head = "新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::"
+    assert title_from_page_title(head, ["新竹尖石_美樹營地賞楓 (2)"]) == head
+    # A date and a section stay a label.
+    head = "Farmers count the cost of the frost - 07.12.2017 - Country"
+    shown = ["Farmers count the cost of the frost"]
+    assert title_from_page_title(head, shown) == "Farmers count the cost of the frost"
+
+
+# --------------------------------------------------------------- site names and breadcrumbs
+
+
+def test_a_site_name_title_line_repeated_in_the_masthead_is_not_the_headline() -> None:
+    # The first line is the site's name alone; its repeat far above the article is the logo.
+    menu = "".join(f"{item}\n\n" for item in ("Home", "News", "Sport", "Business", "World"))
+    text = (
+        "The Coastal Herald\n\nLog in\n\nThe Coastal Herald\n\n"
+        + menu * 2
+        + "Flood waters reach the old town as the river keeps rising\n\nBy Anna Berg\n\n"
+        + _BODY
+    )
+    picked, title = _title(text)
+    assert picked == "Flood waters reach the old town as the river keeps rising"
+    assert title == picked
+
+
+def test_a_numbered_breadcrumb_ending_in_the_headline_counts_as_its_repeat() -> None:
+    text = (
+        "Example Fact Checks\n\nSupport us\n\nSubmit a topic\n\n1. Home\n\n2. Fact Checks\n\n"
+        "3. Politics\n\n4. Does the mayor own three houses on the river?\n\n"
+        "Does the mayor own three houses on the river?\n\n"
+        "A rumour about the mayor's houses spread online this week.\n\n" + _BODY
+    )
+    assert _title(text)[0] == "Does the mayor own three houses on the river?"

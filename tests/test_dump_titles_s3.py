@@ -10,6 +10,7 @@ from newsclean.dumps._title import (
     _enumerator,
     _head_variants,
     _in_numbered_run,
+    _is_date_line,
     _leading_name,
     article_title,
     title_from_page_title,
@@ -206,3 +207,42 @@ def test_a_numbered_breadcrumb_ending_in_the_headline_counts_as_its_repeat() -> 
         "A rumour about the mayor's houses spread online this week.\n\n" + _BODY
     )
     assert _title(text)[0] == "Does the mayor own three houses on the river?"
+
+
+# --------------------------------------------------------------- subheadings and dated headlines
+
+
+def test_a_line_after_the_article_prose_is_a_subheading_not_the_headline() -> None:
+    text = (
+        "Menu\n\nNews\n\nShare\n\n"
+        "We all buy things we do not need from time to time, and it is fine to give in to a want "
+        "now and then, as long as you stay in control of what you spend and why you spend it.\n\n"
+        "Understand how your own brain works against you\n\n" + _BODY
+    )
+    picked, _ = _title(text)
+    assert picked != "Understand how your own brain works against you"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("March 25, 2015", True),
+        ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024", True),
+        ("08.04.2015 12:46", True),
+        ("Coach says he was wrong to hand the 2012 trophy to the president", False),
+        ("Rewriting the rules of video in 2020", False),
+        ("Budget 2017", False),
+    ],
+)
+def test_is_date_line(text: str, expected: bool) -> None:
+    assert _is_date_line(text) is expected
+
+
+def test_a_headline_mentioning_a_year_keeps_its_byline() -> None:
+    # A caption sits between the byline and the article; the headline wins by its byline.
+    headline = "Coach says he was wrong to hand the 2012 trophy to the president"
+    text = (
+        f"Menu\n\nSport\n\n{headline}\n\nBy Anna Berg\n\nMarch 3, 2021\n\n"
+        "The trophy on a shelf in the club house\n\n" + _BODY
+    )
+    assert _title(text) == (headline, headline)

@@ -18,7 +18,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from newsclean.dumps._features import DATE_LINE_RE, BlockFeatures
+from newsclean.dumps._features import BlockFeatures
 from newsclean.dumps._segment import Segment
 from newsclean.dumps._text import count_words, normalize_phrase, tokenize
 
@@ -236,6 +236,14 @@ def _byline_follows(segments: Sequence[Segment], feats: Sequence[BlockFeatures],
     return False
 
 
+def _is_date_line(text: str) -> bool:
+    """Return True for a line that carries a full date ("March 25, 2015", "Dec. 6, 2024, 10:00
+    PM"); a headline that mentions a year alone ("... Lula em 2012") is not one."""
+    if _NUMERIC_DATE_RE.search(text) is not None:
+        return True
+    return _YEAR_RE.search(text) is not None and len(_NUMBER_RE.findall(text)) >= 2
+
+
 def _is_dateline(text: str, words: int) -> bool:
     """Return True for a short line holding a full date ("March 25, 2015", "08.04.2015 12:46").
 
@@ -294,7 +302,7 @@ def pick_title(
     for i in range(lo, hi):
         if i == 0 or _title_candidate_score(feats[i], segments[i], text, opts) <= 0:
             continue
-        if _in_numbered_run(segments, i):
+        if _in_numbered_run(segments, i) or _after_prose(feats, region, i):
             continue
         value = _headline_value(segments, feats, region, i, head, counts, lede)
         if best is None or value > best[0]:
@@ -325,6 +333,16 @@ def _enumerator(text: str) -> tuple[str, int] | None:
         return None
     label, num = m.group(1) or "", m.group(2)
     return label.casefold(), int(num) if num.isdigit() else ord(num)
+
+
+_PROSE_MIN_WORDS = 20
+
+
+def _after_prose(feats: Sequence[BlockFeatures], region: tuple[int, int], i: int) -> bool:
+    """Return True when article prose precedes block ``i`` inside the article: a subheading."""
+    return any(
+        feats[j].sentence_end and feats[j].words >= _PROSE_MIN_WORDS for j in range(region[0], i)
+    )
 
 
 def _strip_enumerator(text: str) -> str:
@@ -371,14 +389,15 @@ def _headline_value(
     ):
         # The headline recurs in breadcrumbs, share text or a caption; a paragraph does not.
         value += _TITLE_REPEAT_BONUS
-    if DATE_LINE_RE.search(seg.cleaned) or f.words < 3:
+    dated = _is_date_line(seg.cleaned)
+    if dated or f.words < 3:
         value -= 1.0
     if _HEADLINE_MIN_WORDS <= f.words <= 20:
         value += _HEADLINE_BONUS
     if (
         f.words >= _BYLINE_HEADLINE_MIN_WORDS
         and _BYLINE_RE.match(seg.cleaned) is None
-        and DATE_LINE_RE.search(seg.cleaned) is None
+        and not dated
         and _byline_follows(segments, feats, i)
     ):
         value += _BYLINE_BONUS

@@ -5,6 +5,7 @@ title appears in the dump at all (the ceiling), and newsclean's match on all pag
 Reads newsclean's predictions from a run folder of ``benchmarks/run.py``:
 
     python benchmarks/bench_titles.py --runs runs/main
+    python benchmarks/bench_titles.py --runs runs/main --misses   # and list the pages missed
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_EVAL)
     ap.add_argument("--runs", type=Path, default=ROOT / "runs" / "main")
+    ap.add_argument(
+        "--misses",
+        action="store_true",
+        help="after the table, list each page whose title is in the dump but was missed",
+    )
     args = ap.parse_args(argv)
     if not (args.data / "score.py").exists():
         print(f"no benchmark data at {args.data}", file=sys.stderr)
@@ -49,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         "| match, where in the dump |"
     )
     print("|---|---|---|---|---|")
+    misses: list[str] = []
     for renderer in RENDERERS:
         pred_path = args.runs / f"newsclean__readability__{renderer}.jsonl"
         if not pred_path.exists():
@@ -58,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             for rec in map(json.loads, pred_path.read_text(encoding="utf-8").splitlines())
         }
         present = right = right_present = 0
+        missed: list[str] = []
         for doc_id, title in truth.items():
             dump = args.data / "dumps" / "readability" / renderer / f"{doc_id}.txt"
             want = score.norm_title(title)
@@ -68,11 +76,17 @@ def main(argv: list[str] | None = None) -> int:
             present += shown
             right += ok
             right_present += ok and shown
+            if shown and not ok:
+                missed.append(f"{renderer}\t{doc_id}\twant={title!r}\tgot={preds.get(doc_id)!r}")
         n = len(truth)
         print(
             f"| {renderer} | {n} | {present / n:.3f} | {right / n:.3f} | "
             f"{right_present / present if present else 0:.3f} |"
         )
+        misses.extend(missed)
+    if args.misses:
+        print()
+        print("\n".join(misses))
     return 0
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from newsclean.dumps import classify_segments, segment_dump
 from newsclean.dumps._title import (
+    _drop_kicker,
     _enumerator,
     _head_variants,
     _in_numbered_run,
@@ -246,3 +247,49 @@ def test_a_headline_mentioning_a_year_keeps_its_byline() -> None:
         "The trophy on a shelf in the club house\n\n" + _BODY
     )
     assert _title(text) == (headline, headline)
+
+
+# --------------------------------------------------------------- the title's text
+
+
+def test_a_heading_glued_to_its_first_paragraph_still_repeats_the_title() -> None:
+    # bs4 without separators runs the heading into the paragraph below it.
+    head = "On Behalf of “Literally” — Medium"
+    texts = ["Ready to publish?", "On Behalf of “Literally”You either are an abuser or know one."]
+    assert title_from_page_title(head, texts) == "On Behalf of “Literally”"
+    # A paragraph that merely opens with the same words is no heading.
+    texts = ["On Behalf of “Literally” you either are an abuser or know one."]
+    assert title_from_page_title(head, texts) == head
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        (
+            "New York|Manhole Fires and Burst Pipes: How Winter Wreaks Havoc",
+            "Manhole Fires and Burst Pipes: How Winter Wreaks Havoc",
+        ),
+        (
+            "Economy | As Debt Rises, the Government Spends More",
+            "As Debt Rises, the Government Spends More",
+        ),
+        # A date, an author after the headline, a short rest, two bars: left alone.
+        ("April 5, 2018 | 6:00 PM", "April 5, 2018 | 6:00 PM"),
+        (
+            "What is the sea telling us? | Eleanor Ainge Roy",
+            "What is the sea telling us? | Eleanor Ainge Roy",
+        ),
+        ("Gallery: Xbox One X | 14 Photos", "Gallery: Xbox One X | 14 Photos"),
+        (
+            "News | World | Flood waters reach the old town",
+            "News | World | Flood waters reach the old town",
+        ),
+    ],
+)
+def test_drop_kicker(heading: str, expected: str) -> None:
+    assert _drop_kicker(heading) == expected
+
+
+def test_article_title_drops_a_kicker_from_a_picked_heading() -> None:
+    texts = ["Menu", "Economy|As Debt Rises, the Government Spends More", "Body text."]
+    assert article_title(texts, 1) == "As Debt Rises, the Government Spends More"

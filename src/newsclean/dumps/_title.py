@@ -583,7 +583,22 @@ def title_from_page_title(head: str, texts: Sequence[str]) -> str:
         label = _title_key(tail) == _title_key(part) or words <= _LABEL_MAX_WORDS
         if label and _word_count(part) >= 2 and _title_key(part) in shown:
             return part
+        if label and _word_count(part) >= _GLUED_MIN_WORDS and _glued_heading(part, texts):
+            return part
     return trimmed
+
+
+_GLUED_MIN_WORDS = 3
+
+
+def _glued_heading(part: str, texts: Sequence[str]) -> bool:
+    """Return True when a block opens with ``part`` glued to a capitalised word: a heading run
+    into its first paragraph by a renderer that adds no line break ("Title”You either...")."""
+    n = len(part)
+    return any(
+        len(t) > n and t.startswith(part) and t[n].isupper() and not part[-1].isspace()
+        for t in texts
+    )
 
 
 _SENTENCE_BREAK_RE = re.compile(r"\w[.!?]\s+[A-Z]")
@@ -632,7 +647,7 @@ def article_title(texts: Sequence[str], title_index: int | None) -> str | None:
     picked = " ".join(texts[title_index].split())
     head = texts[0]
     if not _is_page_title_line(head):
-        return picked or None
+        return _drop_kicker(picked) or None
     if (
         title_index == 0
         or _repeats_part_of(picked, head)
@@ -642,4 +657,23 @@ def article_title(texts: Sequence[str], title_index: int | None) -> str | None:
         or (_has_title_shape(head) and _shares_words(picked, head))
     ):
         return title_from_page_title(head, texts[1:]) or picked or None
-    return picked or None
+    return _drop_kicker(picked) or None
+
+
+_KICKER_RE = re.compile(r"^([^|\d]{2,40}?)\s*\|\s*([^|]+)$")
+_KICKER_MAX_WORDS = 3
+
+
+def _drop_kicker(heading: str) -> str:
+    """Return a heading without a section label run into it ("New York|Manhole Fires ...").
+
+    Only a short label before the one bar of a longer headline goes; the headline's own words
+    stay as they are.
+    """
+    m = _KICKER_RE.match(heading)
+    if m is None:
+        return heading
+    label, rest = m.group(1), m.group(2)
+    if _word_count(label) > _KICKER_MAX_WORDS or _word_count(rest) < _HEADLINE_MIN_WORDS:
+        return heading
+    return rest.strip()

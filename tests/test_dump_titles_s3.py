@@ -293,3 +293,22 @@ def test_drop_kicker(heading: str, expected: str) -> None:
 def test_article_title_drops_a_kicker_from_a_picked_heading() -> None:
     texts = ["Menu", "Economy|As Debt Rises, the Government Spends More", "Body text."]
     assert article_title(texts, 1) == "As Debt Rises, the Government Spends More"
+
+
+def test_a_question_headline_keeps_its_byline_from_a_label_above_it() -> None:
+    # The byline under a question headline belongs to it, not to the line above.
+    question = "How does the brain turn hidden thoughts into conscious ones?"
+    text = (
+        "Menu\n\nHealth\n\nThank you for supporting the Health Weekly\n\n"
+        f"{question}\n\nPublished Thursday 27 July 2017\n\nBy Anna Berg\n\n" + _BODY
+    )
+    assert _title(text)[0] == question
+
+
+@pytest.mark.parametrize(
+    "control",
+    ["Background [---____] [---_____]", "Font Family [Default________]", "(BUTTON) Share story"],
+)
+def test_a_text_browser_form_control_is_not_a_headline(control: str) -> None:
+    text = f"Menu\n\nNews\n\n{control}\n\n" + _BODY
+    assert _title(text)[0] != control

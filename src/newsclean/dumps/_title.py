@@ -35,6 +35,7 @@ _LINK_REL_RE = re.compile(
 _CONTINUATION_MARKS = ("...", "…")
 _BREADCRUMB_SEP_RE = re.compile(r"\s[>»›/]\s")
 _BREADCRUMB_MIN_SEPS = 2
+_FORM_CONTROL_RE = re.compile(r"\[[^\]]*_{3,}[^\]]*\]|\(BUTTON\)|_{6,}")
 _BRACKET_TAG_RE = re.compile(r"\s+(?:\[[^\[\]]{2,40}\]|\([^()]{2,40}\))$")
 _SITE_PREFIX_RE = re.compile(r"[^:|]{2,40}:\s+")
 _TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—:»/\\·•]|::)\s+")
@@ -47,6 +48,9 @@ def _title_candidate_score(f: BlockFeatures, seg: Segment, text: str, opts: Dump
         return -1.0
     if seg.cleaned.startswith(_CONTINUATION_MARKS):
         # "...or, why do I bother.": the rest of a line above (a deck, a tagline), not a headline.
+        return -1.0
+    if _FORM_CONTROL_RE.search(seg.cleaned) is not None:
+        # "Font Size [100%]", "Background [---____]": a text browser's form field or button.
         return -1.0
     if len(_BREADCRUMB_SEP_RE.findall(seg.cleaned)) >= _BREADCRUMB_MIN_SEPS:
         # "News > Tech > Article": a breadcrumb trail names sections, not the article.
@@ -177,6 +181,8 @@ _BYLINE_WINDOW = 3
 _BYLINE_HEADLINE_MIN_WORDS = 4
 _BYLINE_MAX_WORDS = 16
 _DATELINE_MAX_WORDS = 10
+# A question can be a headline; a full stop ends a sentence.
+_HEADLINE_ENDINGS = ("?", "?»", "?”", '?"')
 _NUMERIC_DATE_RE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER_RE = re.compile(r"\d+")
@@ -230,7 +236,9 @@ def _byline_follows(segments: Sequence[Segment], feats: Sequence[BlockFeatures],
         text = segments[j].cleaned
         if _BYLINE_RE.match(text) is not None or _is_dateline(text, f.words):
             return True
-        if f.words >= _BYLINE_HEADLINE_MIN_WORDS and not f.sentence_end:
+        if f.words >= _BYLINE_HEADLINE_MIN_WORDS and (
+            not f.sentence_end or text.rstrip().endswith(_HEADLINE_ENDINGS)
+        ):
             # Another headline-like line sits between: the byline belongs to that one.
             break
     return False

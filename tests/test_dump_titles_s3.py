@@ -15,6 +15,7 @@ from newsclean.dumps._title import (
     _leading_name,
     article_title,
     title_from_page_title,
+    trim_site_name,
 )
 
 _BODY = (
@@ -312,3 +313,48 @@ def test_a_question_headline_keeps_its_byline_from_a_label_above_it() -> None:
 def test_a_text_browser_form_control_is_not_a_headline(control: str) -> None:
     text = f"Menu\n\nNews\n\n{control}\n\n" + _BODY
     assert _title(text)[0] != control
+
+
+# --------------------------------------------------------------- one set of <title> rules
+
+
+_PLAN = "Council approves harbour bridge plan"
+
+
+@pytest.mark.parametrize(
+    ("title", "sole_heading", "expected"),
+    [
+        # Too short a <title> gives way to the page's only <h1> ...
+        (
+            "Home page",
+            "Council approves the new harbour bridge plan",
+            "Council approves the new harbour bridge plan",
+        ),
+        # ... unless the <h1> is four words or fewer: the whole title then stays.
+        ("RTL Test", "Lorem", "RTL Test"),
+        # A title of ordinary length, or one with a separator or a colon, keeps its own rules.
+        (_PLAN, "Lorem ipsum dolor sit amet", _PLAN),
+        (f"Herald: {_PLAN}", "Lorem ipsum dolor sit amet", _PLAN),
+        (f"Herald | {_PLAN}", "Lorem ipsum dolor sit amet", _PLAN),
+    ],
+)
+def test_trim_site_name_with_a_sole_heading(title: str, sole_heading: str, expected: str) -> None:
+    assert trim_site_name(title, sole_heading=sole_heading) == expected
+    # Without the heading (the dumps), only the first case differs.
+    assert trim_site_name(title) == (title if title == "Home page" else expected)
+
+
+def test_html_metadata_uses_the_same_title_rules_as_the_dumps() -> None:
+    from lxml import html as lxml_html
+
+    from newsclean.html._metadata import read_metadata
+
+    page = (
+        "<html><head><title>Outside the web: standalone binaries · V8 blog</title></head>"
+        "<body><h1>Outside the web: standalone binaries</h1></body></html>"
+    )
+    meta = read_metadata(
+        lxml_html.fromstring(page), url=None, headings=["V8", "Outside"], byline_texts=[]
+    )
+    title = "Outside the web: standalone binaries · V8 blog"
+    assert meta.title == trim_site_name(title, ["V8", "Outside"]) == "standalone binaries · V8 blog"

@@ -508,7 +508,9 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
-def trim_site_name(title: str, headings: Collection[str] = ()) -> str:
+def trim_site_name(
+    title: str, headings: Collection[str] = (), *, sole_heading: str | None = None
+) -> str:
     """Return a page <title> without its site name, by Readability.js's rules.
 
     "Headline | Site" and "Headline - Site" lose their last part ("A | B | Site" -> "A | B"); when
@@ -517,6 +519,10 @@ def trim_site_name(title: str, headings: Collection[str] = ()) -> str:
     title or more than five words precede the colon. A result of four words or fewer falls back
     to the whole title unless the cut removed exactly one breadcrumb part. Whitespace is
     collapsed; no other character is changed.
+
+    ``sole_heading`` is the page's only <h1>, when the caller knows it (HTML; a dump cannot tell
+    an <h1> from other lines): a title with neither separator nor colon that is shorter than 15
+    or longer than 150 characters gives way to it, before the four-word fallback.
     """
     orig = " ".join(title.split())
     cur = orig
@@ -527,12 +533,15 @@ def trim_site_name(title: str, headings: Collection[str] = ()) -> str:
         cur = orig[: seps[-1].start()]
         if _word_count(cur) < 3:
             cur = _RDB_FIRST_PART_RE.sub("", orig, count=1)
-    elif ": " in orig and not any(" ".join(h.split()) == orig for h in headings):
-        cur = orig[orig.rfind(":") + 1 :]
-        if _word_count(cur) < 3:
-            cur = orig[orig.find(":") + 1 :]
-        elif _word_count(orig[: orig.find(":")]) > 5:
-            cur = orig
+    elif ": " in orig:
+        if not any(" ".join(h.split()) == orig for h in headings):
+            cur = orig[orig.rfind(":") + 1 :]
+            if _word_count(cur) < 3:
+                cur = orig[orig.find(":") + 1 :]
+            elif _word_count(orig[: orig.find(":")]) > 5:
+                cur = orig
+    elif sole_heading is not None and not _RDB_MIN_CHARS <= len(orig) <= _RDB_MAX_CHARS:
+        cur = sole_heading
     cur = " ".join(cur.split())
     words = _word_count(cur)
     if words <= 4 and (not hierarchical or words != _word_count(_RDB_SEP_RUN_RE.sub("", orig)) - 1):

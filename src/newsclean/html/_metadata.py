@@ -17,6 +17,8 @@ from urllib.parse import urljoin
 
 import lxml.etree as etree
 
+from newsclean.dumps._title import trim_site_name
+
 _ARTICLE_TYPES = frozenset(
     [
         "Article",
@@ -37,7 +39,6 @@ _ARTICLE_TYPES = frozenset(
     ]
 )
 _SEPARATORS_RE = re.compile(r"\s+[|\-\u2013\u2014\\/>\u00bb\u00b7:]{1,2}\s+|\s+::\s+")
-_HIER_SEP_RE = re.compile(r"\s[\\/>\u00bb]\s")
 _WORD_RE = re.compile(r"\w+")
 _SPACE_RE = re.compile(r"\s+")
 _BY_RE = re.compile(r"^(?:by|par|von|por|di|door|av|af|written by|posted by)\s+", re.IGNORECASE)
@@ -202,38 +203,6 @@ def _strip_site(title: str, site: str | None) -> str:
     return title
 
 
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _heuristic_title(title: str, headings: list[str]) -> str:
-    """Readability's rules for a ``<title>`` with separators, when the site name is unknown."""
-    for heading in headings:
-        if normalise_title(heading) == normalise_title(title):
-            return title
-    current = title
-    hierarchical = False
-    matches = list(_SEPARATORS_RE.finditer(title))
-    colon_only = all(m.group(0).strip() == ":" for m in matches)
-    if matches and not colon_only:
-        hierarchical = bool(_HIER_SEP_RE.search(title))
-        current = title[: matches[-1].start()].strip()
-        if _words(current) < 3:
-            current = title[matches[0].end() :].strip()
-    elif matches:
-        current = title[matches[-1].end() :].strip()
-        if _words(current) < 3:
-            current = title[matches[0].end() :].strip()
-        elif _words(title[: matches[0].start()]) > 5:
-            current = title
-    elif (len(title) > 150 or len(title) < 15) and len(headings) == 1:
-        current = headings[0]
-    plain_words = len(_SEPARATORS_RE.sub(" ", title).split())
-    if _words(current) <= 4 and (not hierarchical or _words(current) != plain_words - 1):
-        return title
-    return current
-
-
 def _similarity(a: str, b: str) -> float:
     wa, wb = set(normalise_title(a).split()), set(normalise_title(b).split())
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
@@ -323,7 +292,10 @@ def read_metadata(
         if stripped != doc_title:
             title, source = stripped, "title_element"
         else:
-            title, source = _heuristic_title(doc_title, headings), "title_element"
+            # Readability.js's <title> rules, shared with the text dumps; only HTML knows the h1.
+            sole_h1 = headings[0] if len(headings) == 1 else None
+            title = trim_site_name(doc_title, headings, sole_heading=sole_h1)
+            source = "title_element"
     if title is None and headings:
         title, source = headings[0], "h1"
 

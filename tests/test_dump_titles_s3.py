@@ -358,3 +358,27 @@ def test_html_metadata_uses_the_same_title_rules_as_the_dumps() -> None:
     )
     title = "Outside the web: standalone binaries · V8 blog"
     assert meta.title == trim_site_name(title, ["V8", "Outside"]) == "standalone binaries · V8 blog"
+
+
+def test_a_blog_post_title_beats_the_blog_name_printed_first() -> None:
+    # lynx, w3m and inscriptis print no <title>: the first line is the blog's name.
+    text = (
+        "Garden Notes\n\nSunday, May 8, 2016\n\n"
+        "How to keep roses healthy through a wet summer\n\n"
+        "Roses suffer in a wet summer, when fungal diseases spread quickly from leaf to leaf and "
+        "weaken the plants before they can flower again.\n\n"
+        "Prune the bushes so that air can move between the stems, and water the soil rather than "
+        "the leaves early in the morning.\n"
+    )
+    assert _title(text)[0] == "How to keep roses healthy through a wet summer"
+
+
+def test_a_sentence_between_the_title_line_and_the_article_does_not_displace_it() -> None:
+    text = (
+        "RTL Test\n\nLorem\n\nLorem ipsum dolor sit amet.\n\n"
+        "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor "
+        "incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam.\n\n"
+        "Tempor incididunt ut labore et dolore magna aliqua, ut enim ad minim veniam, quis "
+        "nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo.\n"
+    )
+    assert _title(text) == ("RTL Test", "RTL Test")

@@ -269,9 +269,10 @@ def _head_is_page_title(
 ) -> bool:
     """Return True when a short page's first block is its <title> (bs4 and html-text dumps).
 
-    Those renderers print the <title> first. When the article starts right below it, nothing
-    else can be the title, and a menu would have pushed the article further down; a menu line
-    in lower case ("tv live menu") or a sentence is still refused.
+    Those renderers print the <title> first. When the article starts right below it, little
+    else can be the title (:func:`pick_title` still prefers a convincing headline between), and
+    a menu would have pushed the article further down; a menu line in lower case ("tv live
+    menu") or a sentence is still refused.
     """
     if len(segments) < 3 or not 0 < region[0] <= _HEAD_NEAR_REGION:
         return False
@@ -294,8 +295,7 @@ def pick_title(
     from_head = _title_from_head(segments, feats, region)
     if from_head is not None:
         return from_head
-    if _head_is_page_title(segments, feats, region):
-        return 0
+    head_is_title = _head_is_page_title(segments, feats, region)
     lo = max(0, start - _TITLE_LOOK_BACK)
     # A headline stands above the article: a block with no article text after it is not one.
     hi = min(len(segments), start + 3, max(start, region[1] - 1))
@@ -318,6 +318,11 @@ def pick_title(
     # No convincing headline near the article (no byline under it, little in common with the
     # lede, not a heading): a bs4/html-text dump's first line is the page's <title>, and
     # Readability keeps the <title> when it finds nothing better.
+    if head_is_title and (best is None or best[0] < _WEAK_HEADLINE or feats[best[1]].sentence_end):
+        # The article starts right under a <title>-shaped first line; only a convincing
+        # headline between them (not a sentence, "Lorem ipsum dolor sit amet.") comes first:
+        # a blog's name above its post title is no title.
+        return 0
     if best is None:
         return 0 if _head_can_stand_in(segments, feats, region) else None
     # Against a weak candidate, a one-word first line ("Lorem", "Home") is too thin a <title>.

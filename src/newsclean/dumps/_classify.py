@@ -167,32 +167,55 @@ _SHINGLE = 3
 def _find_flat_copies(segments: Sequence[Segment], feats: Sequence[BlockFeatures]) -> set[int]:
     """Return blocks whose text is, almost word for word, several shorter blocks run together.
 
-    Each word trigram is credited to the shortest block holding it; a long block is a copy when
-    nearly all its trigrams are credited to at least two shorter blocks. The shorter blocks keep
-    the article's paragraphs, so they are the ones to keep.
+    A shorter block is a part of a long one when its opening words occur in it; the long block
+    is a copy when it has at least three parts that each share a few word trigrams with it and,
+    together, nearly all of them. The shorter blocks keep the article's paragraphs, so they are
+    the ones to keep.
     """
-    if not any(f.words >= _FLAT_COPY_MIN_WORDS for f in feats):
+    candidates = [i for i, f in enumerate(feats) if f.words >= _FLAT_COPY_MIN_WORDS]
+    if not candidates:
         return set()
-    grams: list[list[tuple[str, ...]]] = []
-    shortest: dict[tuple[str, ...], tuple[int, int]] = {}
+    # Opening trigram -> blocks: looking parts up by their opening words keeps this linear.
+    openings: dict[tuple[str, ...], list[int]] = {}
     for i, (seg, f) in enumerate(zip(segments, feats, strict=False)):
-        toks = [t.casefold() for t in tokenize(seg.cleaned)]
-        block_grams = [tuple(toks[k : k + _SHINGLE]) for k in range(len(toks) - _SHINGLE + 1)]
-        grams.append(block_grams)
-        for g in block_grams:
-            if g not in shortest or f.words < shortest[g][0]:
-                shortest[g] = (f.words, i)
+        if f.words >= _FLAT_COPY_MIN_PART_GRAMS:
+            for g in _trigrams(seg.cleaned[:_OPENING_CHARS])[:_OPENING_GRAMS]:
+                openings.setdefault(g, []).append(i)
     copies: set[int] = set()
-    for i, f in enumerate(feats):
-        if f.words < _FLAT_COPY_MIN_WORDS or not grams[i]:
+    for i in candidates:
+        grams = _trigrams(segments[i].cleaned)
+        parts = {
+            j
+            for g in grams
+            for j in openings.get(g, ())
+            if j != i and feats[j].words < feats[i].words
+        }
+        if len(parts) < _FLAT_COPY_MIN_PARTS:
             continue
-        parts = Counter(shortest[g][1] for g in grams[i] if shortest[g][0] < f.words)
+        # Each trigram is credited to the shortest part holding it: a filler text that repeats
+        # its own phrases is not several paragraphs run together.
+        shortest: dict[tuple[str, ...], int] = {}
+        for j in sorted(parts, key=lambda j: (-feats[j].words, j)):
+            shortest.update(dict.fromkeys(_trigrams(segments[j].cleaned), j))
+        credited = Counter(shortest[g] for g in grams if g in shortest)
         if (
-            sum(parts.values()) >= _FLAT_COPY_MIN_COVER * len(grams[i])
-            and sum(n >= _FLAT_COPY_MIN_PART_GRAMS for n in parts.values()) >= _FLAT_COPY_MIN_PARTS
+            sum(credited.values()) >= _FLAT_COPY_MIN_COVER * len(grams)
+            and sum(n >= _FLAT_COPY_MIN_PART_GRAMS for n in credited.values())
+            >= _FLAT_COPY_MIN_PARTS
         ):
             copies.add(i)
     return copies
+
+
+# A block's opening words (its first trigrams, in its first characters) find the long blocks
+# that may repeat it.
+_OPENING_CHARS = 80
+_OPENING_GRAMS = 3
+
+
+def _trigrams(text: str) -> list[tuple[str, ...]]:
+    toks = [t.casefold() for t in tokenize(text)]
+    return [tuple(toks[k : k + _SHINGLE]) for k in range(len(toks) - _SHINGLE + 1)]
 
 
 def _escalate_gaps(

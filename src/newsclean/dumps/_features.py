@@ -39,7 +39,7 @@ _CAPTION_HEAD_RE = re.compile(
 )
 # Who stands where in the picture: "Mark Esper, left, and ...", "Harold Tillman (centre)".
 _PICTURE_POSITION_RE = re.compile(
-    r"\w, (?:left|right|centre|center|second left|second right|front|back)\)?, "
+    r"(?<=\w), (?:left|right|centre|center|second left|second right|front|back)\)?, "
     r"|\((?:left|right|centre|center|L|R)\)"
 )
 _PHOTO_BY_RE = re.compile(
@@ -116,6 +116,7 @@ def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> Bl
         lex = "credit"
     if lex is None and use_lexicon and words <= _CAPTION_MAX_WORDS and _is_caption(text):
         lex = "credit"
+    image_marks = is_image_marks(text)
     return BlockFeatures(
         words=words,
         stop_density=stop,
@@ -127,7 +128,7 @@ def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> Bl
             _ARTEFACT_RE.match(text) is not None
             or _is_markup(text)
             or _has_entity(text)
-            or is_image_marks(text)
+            or image_marks
         ),
         unspaced=n_unspaced > len(toks),
         keyword=use_lexicon and words <= 25 and has_keyword(text, key=key),
@@ -136,7 +137,7 @@ def block_features(seg: Segment, stops: frozenset[str], use_lexicon: bool) -> Bl
         fragment=_is_fragment(text, words, stop),
         teaser=_is_self_repeating_headline(text, toks, caps),
         figures=_is_figures(text),
-        placeholder=_PLACEHOLDER_RE.match(text) is not None or is_image_marks(text),
+        placeholder=_PLACEHOLDER_RE.match(text) is not None or image_marks,
     )
 
 

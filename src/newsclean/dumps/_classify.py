@@ -4,7 +4,9 @@ Blocks are scored with cheap features (length, sentence punctuation, stopword de
 title-cased words, boilerplate lexicon). The main article region is the run of blocks with the
 largest total content score (a maximum-sum subarray: long prose counts for it, menus, lexicon
 hits and runs of short lines count against it), so isolated prose in a footer stays out while
-short subheadings and list items between paragraphs stay in.
+short subheadings and list items between paragraphs stay in. In dumps that open with the page's
+<title>, the block repeating it (the article's headline) says where the article starts when the
+region found lies far from it.
 """
 
 from __future__ import annotations

@@ -8,7 +8,23 @@ from newsclean.dumps import match_lexicon
 from newsclean.dumps._lexicon import find_notice, load_lexicon
 from newsclean.dumps._text import list_data_files, read_data_lines
 
-REQUIRED = ["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ka", "ar"]
+REQUIRED = [
+    "en",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "ru",
+    "uk",
+    "pl",
+    "tr",
+    "ka",
+    "ar",
+    "zh",
+    "ja",
+]
 
 CASES = [
     ("en", "Subscribe Sign In", "account"),
@@ -33,7 +49,26 @@ CASES = [
     ("tr", "Tüm hakları saklıdır", "copyright"),
     ("ka", "ყველა უფლება დაცულია", "copyright"),
     ("ar", "جميع الحقوق محفوظة", "copyright"),
+    ("zh", "相关新闻", "related"),
+    ("zh", "分享到", "share"),
+    ("zh", "版权所有 © 2024", "copyright"),
+    ("zh", "責任編輯：王小明", "credit"),
+    ("zh", "首页 新闻 财经 体育", "menu_words"),
+    ("ja", "関連記事", "related"),
+    ("ja", "続きを読む", "read_more"),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市政府周一宣布，城东的老火车站将改建为一座公共图书馆。",
+        "新闻发布会上，发言人回答了记者关于分享经济的提问。",
+        "政府は月曜日、新しい図書館を来年開館すると発表した。",
+    ],
+)
+def test_cjk_article_sentences_do_not_match(text: str) -> None:
+    assert match_lexicon(text, len(text) // 2, sentence_end=True) is None
 
 
 def test_required_languages_ship_as_package_data() -> None:

@@ -14,9 +14,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from newsclean._errors import ConfigError
+from newsclean.dumps._block_model import (
+    BlockModel,
+    block_vectors,
+    decode_article,
+    default_block_model,
+)
 from newsclean.dumps._features import DATE_LINE_RE, BlockFeatures, block_features
 from newsclean.dumps._foreign_script import find_foreign_script_edges
 from newsclean.dumps._segment import Segment
@@ -66,6 +72,10 @@ class DumpOptions:
     gap_growth: float = 0.0
     core_gap_growth: float = 0.3
     min_coherence: float = 0.15
+    block_model: bool = True
+    """Let the learned block model weigh the rules' evidence (see ``_block_model``)."""
+    model: BlockModel | None = field(default=None, compare=False)
+    """A model to use instead of the shipped one (``tools/train_block_model.py`` makes them)."""
 
     def __post_init__(self) -> None:
         if self.min_good_words < 1 or not 0.0 <= self.min_stopword_density <= 1.0:
@@ -78,12 +88,17 @@ class DumpOptions:
 
 @dataclass(frozen=True)
 class SegmentLabel:
-    """The verdict on one block: kept or not, its role, a snake_case reason and a score."""
+    """The verdict on one block: kept or not, its role, a snake_case reason and a score.
+
+    ``score`` is the rules' content score; ``probability`` the block model's estimate that the
+    block is article text (None when the model did not run or the rules' verdict is final).
+    """
 
     keep: bool
     role: str
     reason: str
     score: float
+    probability: float | None = None
 
 
 _ALT_HEAD_TOKENS = 4
@@ -588,9 +603,37 @@ def classify_segments(
     ``template`` (see :func:`learn_template`) marks blocks that recur across the site as
     boilerplate (reason ``template``); ``language`` picks the stopword list (guessed if None).
     """
-    opts = options or DumpOptions()
     if not segments:
         return []
+    return analyse_segments(
+        text, segments, language=language, template=template, options=options
+    ).labels
+
+
+@dataclass(frozen=True)
+class DumpAnalysis:
+    """What the classifier saw: per-block features and scores, the region, the labels."""
+
+    language: str | None
+    stops: frozenset[str]
+    features: tuple[BlockFeatures, ...]
+    scores: tuple[float, ...]
+    region: tuple[int, int]
+    labels: list[SegmentLabel]
+
+
+def analyse_segments(
+    text: str,
+    segments: Sequence[Segment],
+    *,
+    language: str | None = None,
+    template: Template | None = None,
+    options: DumpOptions | None = None,
+) -> DumpAnalysis:
+    """Classify ``segments`` as :func:`classify_segments` does and keep the evidence."""
+    opts = options or DumpOptions()
+    if not segments:
+        return DumpAnalysis(language, frozenset(), (), (), (0, 0), [])
     if language is None:
         sample: list[str] = []
         for seg in segments:
@@ -623,11 +666,14 @@ def classify_segments(
     # screen versions): repetition then says nothing about which blocks are teasers.
     long_ok = long_repeated <= _MAX_LONG_REPEAT_SHARE * long_words
     copies = _find_flat_copies(segments, feats)
+    repeated = {
+        i
+        for i, (seg, f) in enumerate(zip(segments, feats, strict=True))
+        if _is_repeated(f, seen.get(seg.cleaned, 0), long_ok)
+    }
     scores = [
-        -(opts.bad_penalty + 0.5 * f.words)
-        if i in copies or _is_repeated(f, seen.get(seg.cleaned, 0), long_ok)
-        else s
-        for i, (seg, f, s) in enumerate(zip(segments, feats, scores, strict=False))
+        -(opts.bad_penalty + 0.5 * f.words) if i in copies or i in repeated else s
+        for i, (f, s) in enumerate(zip(feats, scores, strict=True))
     ]
     templ = [
         bool(opts.templates and template is not None and template.is_template_line(seg.cleaned))
@@ -645,19 +691,33 @@ def classify_segments(
         for seg, f, t in zip(segments, feats, templ, strict=False)
     ]
     region_scores = _escalate_gaps(base_scores, opts.gap_growth, neutral)
+    # Where the region was cut short: a comment thread or what follows a share/related/about
+    # block. Such blocks read like prose; their reason says why they are out all the same.
+    cuts: list[tuple[int, int, str]] = []
     if opts.layout:
         region = _main_region(region_scores)
         if region == (0, 0):
             region = (0, len(segments))
+        uncut_end = region[1]
         region = _cut_at_comments(segments, feats, region_scores, region)
+        if region[1] < uncut_end:
+            cuts.append((region[1], uncut_end, "comment_section"))
+        uncut_end = region[1]
         region = _cut_at_end_marker(segments, feats, region_scores, region)
+        if region[1] < uncut_end:
+            cuts.append((region[1], uncut_end, "after_article_end"))
         if opts.core_gap_growth > opts.gap_growth:
             start, end = region
             tight = _escalate_gaps(base_scores[start:end], opts.core_gap_growth, neutral[start:end])
             core_start, core_end = _main_region(tight)
             if core_end > core_start:
                 core = (start + core_start, start + core_end)
-                region = _extend_coherent(core, region, segments, feats, region_scores, stops, opts)
+                widened = _extend_coherent(
+                    core, region, segments, feats, region_scores, stops, opts
+                )
+                cuts.append((region[0], widened[0], "off_topic"))
+                cuts.append((widened[1], region[1], "off_topic"))
+                region = widened
         region = _bridge_images(region, segments, feats, base_scores, stops)
         region = _anchor_to_headline(region, segments, feats, region_scores)
     else:
@@ -673,7 +733,10 @@ def classify_segments(
         elif i in copies:
             labels.append(SegmentLabel(False, "boilerplate", "duplicate_text", s))
         elif not region[0] <= i < region[1]:
-            labels.append(SegmentLabel(False, "boilerplate", "outside_main_region", s))
+            reason = next((r for a, b, r in cuts if a <= i < b), "outside_main_region")
+            if i in repeated:
+                reason = "repeated_text"
+            labels.append(SegmentLabel(False, "boilerplate", reason, s))
         else:
             labels.append(SegmentLabel(True, "body", "main_region", s))
     if opts.layout:
@@ -687,4 +750,71 @@ def classify_segments(
         keep = [lab.keep for lab in labels]
         for i in find_foreign_script_edges([s.cleaned for s in segments], keep):
             labels[i] = SegmentLabel(False, "boilerplate", "foreign_script", scores[i])
-    return labels
+    model = (opts.model or default_block_model()) if opts.block_model else None
+    if model is not None:
+        region, labels = _apply_block_model(model, segments, feats, scores, region, labels, stops)
+    return DumpAnalysis(language, stops, tuple(feats), tuple(scores), region, labels)
+
+
+# Verdicts the block model does not overturn: the title goes to Article.title, a site template
+# is evidence from other pages, a foreign-script edge is the page's chrome.
+_FINAL_REASONS = frozenset({"title", "template", "foreign_script"})
+# Drops the model only scores, never overturns: a boilerplate phrase, a renderer artefact, a
+# copy of the article, a comment thread or what follows the article's end marker. Letting the
+# model keep them gained nothing in cross-validation; it kept "Share" lines under short
+# articles and reader comments, which read like prose.
+_RULE_FINAL_REASONS = frozenset(
+    {
+        "renderer_artefact",
+        "duplicate_text",
+        "repeated_text",
+        "comment_section",
+        "after_article_end",
+        "off_topic",
+    }
+)
+
+
+def _apply_block_model(
+    model: BlockModel,
+    segments: Sequence[Segment],
+    feats: Sequence[BlockFeatures],
+    scores: Sequence[float],
+    region: tuple[int, int],
+    labels: list[SegmentLabel],
+    stops: frozenset[str],
+) -> tuple[tuple[int, int], list[SegmentLabel]]:
+    """Relabel the blocks by the learned model, keeping the rules' reason where they agree."""
+    vectors = block_vectors(
+        segments,
+        feats,
+        scores,
+        region,
+        [lab.keep for lab in labels],
+        [lab.reason for lab in labels],
+        stops,
+    )
+    title = next((i for i, lab in enumerate(labels) if lab.role == "title"), -1)
+    final = [
+        lab.reason in _FINAL_REASONS
+        or lab.reason in _RULE_FINAL_REASONS
+        or lab.reason.startswith("lexicon:")
+        # The article starts under its headline: what the rules dropped above it stays out.
+        or (i < title and not lab.keep)
+        for i, lab in enumerate(labels)
+    ]
+    probs = [0.0 if fin else model.probability(v) for v, fin in zip(vectors, final, strict=True)]
+    article, keep = decode_article(probs, [len(tokenize(s.cleaned)) for s in segments], model)
+    out: list[SegmentLabel] = []
+    for i, (lab, p) in enumerate(zip(labels, probs, strict=True)):
+        if final[i]:
+            out.append(lab)
+        elif keep[i]:
+            out.append(SegmentLabel(True, "body", "main_region", lab.score, p))
+        elif not lab.keep:
+            out.append(replace(lab, probability=p))
+        elif article[0] <= i < article[1]:
+            out.append(SegmentLabel(False, "boilerplate", "unlikely_content", lab.score, p))
+        else:
+            out.append(SegmentLabel(False, "boilerplate", "outside_main_region", lab.score, p))
+    return article, out

@@ -7,9 +7,12 @@ Each step's ``name`` is what ``Removal.filter`` / ``Edit.filter`` record; ``swit
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from .._document import Document, WorkingBlock
+
+if TYPE_CHECKING:
+    from ..dumps import DumpOptions
 
 
 @dataclass(frozen=True)
@@ -28,10 +31,14 @@ class NormalizeText:
 
 @dataclass(frozen=True)
 class RemoveBoilerplate:
-    """Label menus, share bars, related links, footers... and find the title block."""
+    """Label menus, share bars, related links, footers... and find the title block.
+
+    ``options`` tune the text-dump classifier (``DumpOptions``: thresholds, the block model).
+    """
 
     name: ClassVar[str] = "boilerplate"
     switch: ClassVar[str] = "remove_boilerplate"
+    options: DumpOptions | None = None
 
     def __call__(self, doc: Document) -> None:
         if doc.html_page is not None:
@@ -45,6 +52,7 @@ class RemoveBoilerplate:
             doc.segments,
             language=doc.config.language_hint or doc.declared_language,
             template=doc.template,
+            options=self.options,
         )
         if doc.title is None:
             # The title block may be the page's <title> line, whose site name is not the title's.

@@ -51,6 +51,25 @@ def run_newsclean(raw: bytes, url: str | None, input_name: str) -> Prediction:
     }
 
 
+def run_newsclean_rules(raw: bytes, url: str | None, input_name: str) -> Prediction:
+    """newsclean with the dump block model switched off: the rules alone."""
+    import newsclean
+    from newsclean.dumps import DumpOptions
+    from newsclean.filters import RemoveBoilerplate
+
+    pipeline = newsclean.default_pipeline().replace(
+        "boilerplate", RemoveBoilerplate(DumpOptions(block_model=False))
+    )
+    article = newsclean.clean(
+        raw, url=url, input_format="text", reference_time=REFERENCE_TIME, pipeline=pipeline
+    )
+    return {
+        "body": article.text,
+        "title": article.title,
+        "date": article.published.date().isoformat() if article.published else None,
+    }
+
+
 def run_trafilatura(raw: bytes, url: str | None, input_name: str) -> Prediction:
     import trafilatura
 
@@ -107,6 +126,7 @@ def run_justext_lines(raw: bytes, url: str | None, input_name: str) -> Predictio
 SYSTEMS: dict[str, tuple[str, Callable[[bytes, str | None, str], Prediction], str | None]] = {
     # name: (applies to "html" | "dump" | "both", function, module needed)
     "newsclean": ("both", run_newsclean, None),
+    "newsclean-rules": ("dump", run_newsclean_rules, None),
     "trafilatura": ("html", run_trafilatura, "trafilatura"),
     "readability-lxml": ("html", run_readability, "readability"),
     "justext": ("html", run_justext_html, "justext"),
@@ -265,7 +285,7 @@ def render_report(
         rows.sort(
             key=lambda r: (
                 order.index(r["input"]) if r["input"] in order else 99,
-                r["system"] != "newsclean",
+                not r["system"].startswith("newsclean"),
                 r["system"],
             )
         )
@@ -284,27 +304,34 @@ def render_report(
                     f"{_f(r.get('date_given'))} | {_f(r.get('docs_per_s'), '.0f')} |"
                 )
         lines.append("")
-    ours = [r for r in results if r["system"] == "newsclean" and r["kind"] == "body"]
-    dumps = [r for r in ours if r["input"] != "html"]
-    if dumps:
-        mean = sum(r["f1"] for r in dumps) / len(dumps)
-        worst = min(dumps, key=lambda r: r["f1"])
-        lines += [
-            "## Summary: text dumps",
-            "",
-            f"newsclean over {len(dumps)} dataset × renderer cells: mean body F1 **{mean:.3f}**, "
-            f"lowest cell {worst['f1']:.3f} ({worst['dataset']}/{worst['input']}).",
-            "",
-        ]
+    summary = []
+    for system, what in (
+        (HELD_OUT, "held out: each page cleaned by a block model fitted without its site"),
+        ("newsclean-rules", "the rules alone, block model off"),
+        ("newsclean", "the shipped block model, in-sample: it was fitted on these pages"),
+    ):
+        dumps = _dump_cells(results, system)
+        if dumps:
+            mean = sum(r["f1"] for r in dumps) / len(dumps)
+            worst = min(dumps, key=lambda r: r["f1"])
+            summary.append(
+                f"- `{system}` ({what}): mean body F1 over {len(dumps)} dataset × renderer "
+                f"cells **{mean:.3f}**, lowest cell {worst['f1']:.3f} "
+                f"({worst['dataset']}/{worst['input']})."
+            )
+    if summary:
+        lines += ["## Summary: text dumps", "", *summary, ""]
     return "\n".join(lines)
 
 
-def _cell(results: list[dict[str, Any]], dataset: str, input_name: str) -> dict[str, Any] | None:
+def _cell(
+    results: list[dict[str, Any]], dataset: str, input_name: str, system: str = "newsclean"
+) -> dict[str, Any] | None:
     return next(
         (
             r
             for r in results
-            if r["system"] == "newsclean" and r["dataset"] == dataset and r["input"] == input_name
+            if r["system"] == system and r["dataset"] == dataset and r["input"] == input_name
         ),
         None,
     )
@@ -316,26 +343,42 @@ def _bar_row(label: str, target: str, value: float | None, ok: bool, note: str =
     return f"| {label} | {target} | {shown}{note} | {met} |"
 
 
-def render_bars(results: list[dict[str, Any]]) -> list[str]:
-    """The issues' bars that this harness measures, computed from the scored runs."""
-    rows: list[str] = []
-    dumps = [
+# The shipped dump block model was fitted on the dev pages: its dump figures on them are
+# in-sample. The bars are read off the held-out run (tools/train_block_model.py --cv), where
+# every page was cleaned by a model that saw neither it nor its site.
+HELD_OUT = "newsclean-cv"
+
+
+def _dump_cells(results: list[dict[str, Any]], system: str) -> list[dict[str, Any]]:
+    return [
         r
         for r in results
-        if r["system"] == "newsclean"
+        if r["system"] == system
         and r["kind"] == "body"
         and r["input"] != "html"
         and r.get("f1") is not None
     ]
+
+
+def render_bars(results: list[dict[str, Any]]) -> list[str]:
+    """The issues' bars that this harness measures, computed from the scored runs."""
+    rows: list[str] = []
+    system = HELD_OUT if _dump_cells(results, HELD_OUT) else "newsclean"
+    dumps = _dump_cells(results, system)
     if dumps:
         mean = sum(r["f1"] for r in dumps) / len(dumps)
         worst = min(dumps, key=lambda r: r["f1"])
         rows.append(
-            _bar_row(f"dumps: mean body F1, {len(dumps)} cells", ">= 0.93", mean, mean >= 0.93)
+            _bar_row(
+                f"dumps: mean body F1, {len(dumps)} cells ({system})",
+                ">= 0.93",
+                mean,
+                mean >= 0.93,
+            )
         )
         rows.append(
             _bar_row(
-                "dumps: lowest cell",
+                f"dumps: lowest cell ({system})",
                 ">= 0.88",
                 worst["f1"],
                 worst["f1"] >= 0.88,
@@ -343,7 +386,7 @@ def render_bars(results: list[dict[str, Any]]) -> list[str]:
             )
         )
     for input_name in RENDERERS:
-        r = _cell(results, "readability", input_name)
+        r = _cell(results, "readability", input_name, system)
         if r is not None and r.get("title_norm") is not None:
             v = r["title_norm"]
             rows.append(

@@ -93,6 +93,7 @@ def _own_names() -> list[str]:
     names += ["region_words_above", "coherence", "from_title"]
     names += ["window_before", "window_after", "kept_near"]
     names += ["doc_blocks", "doc_words", "short_run", "prose_run"]
+    names += ["coherence_before", "coherence_after"]
     return names
 
 
@@ -116,6 +117,30 @@ def _content_words(text: str) -> set[str]:
         for t in map(str.casefold, tokenize(text))
         if len(t) >= _CONTENT_MIN_LEN and not t.isdigit()
     }
+
+
+_NO_NEIGHBOUR = -1.0
+
+
+def _neighbour_coherence(
+    vocab_sets: Sequence[set[str]], features: Sequence[BlockFeatures]
+) -> tuple[list[float], list[float]]:
+    """Share of each block's content words found in the nearest prose block above and below."""
+    n = len(vocab_sets)
+    prose = [f.words >= _PROSE_WORDS for f in features]
+
+    def shares(order: range) -> list[float]:
+        out = [_NO_NEIGHBOUR] * n
+        last: set[str] | None = None
+        for i in order:
+            vocab = vocab_sets[i]
+            if last is not None and vocab:
+                out[i] = len(vocab & last) / len(vocab)
+            if prose[i]:
+                last = vocab
+        return out
+
+    return shares(range(n)), shares(range(n - 1, -1, -1))
 
 
 def _run_lengths(flags: Sequence[bool]) -> list[int]:
@@ -158,6 +183,9 @@ def block_vectors(
     for i in range(start, end):
         region_df.update(vocab_sets[i])
     title_index = next((i for i, r in enumerate(reasons) if r == "title"), None)
+    # Teaser excerpts stand between other stories' excerpts; an article's paragraphs share
+    # names and terms with the paragraphs around them.
+    before, after = _neighbour_coherence(vocab_sets, features)
     short_runs = _run_lengths([f.words <= _SHORT_WORDS and not f.sentence_end for f in features])
     prose_runs = _run_lengths([f.words >= _PROSE_WORDS and f.sentence_end for f in features])
     above = 0.0
@@ -226,6 +254,8 @@ def block_vectors(
             math.log1p(doc_words),
             math.log1p(short_runs[i]),
             math.log1p(prose_runs[i]),
+            before[i],
+            after[i],
         ]
         if in_region:
             above += f.words

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from newsclean.dumps import DumpOptions, classify_segments, segment_dump
-from newsclean.dumps._block_model import block_vectors, default_block_model
+from newsclean.dumps._block_model import default_block_model
 from newsclean.dumps._classify import analyse_segments
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,15 +59,7 @@ def main() -> int:
             for text, segs in docs:
                 an = analyse_segments(text, segs, options=off)
                 t0 = time.perf_counter()
-                vectors = block_vectors(
-                    segs,
-                    an.features,
-                    an.scores,
-                    an.region,
-                    [lab.keep for lab in an.labels],
-                    [lab.reason for lab in an.labels],
-                    an.stops,
-                )
+                vectors = an.vectors(segs)
                 t1 = time.perf_counter()
                 for v in vectors:
                     model.log_odds(v)

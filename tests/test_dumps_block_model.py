@@ -83,6 +83,13 @@ def test_decoding_nothing_gives_an_empty_region() -> None:
     assert decode_article([], [], model) == ((0, 0), [])
 
 
+def test_the_model_type_is_public_with_the_options_that_take_it() -> None:
+    import newsclean.dumps
+
+    assert newsclean.dumps.BlockModel is BlockModel
+    assert newsclean.dumps.__all__ == sorted(newsclean.dumps.__all__)
+
+
 def test_the_shipped_model_matches_the_features_it_is_given() -> None:
     model = default_block_model()
     # A feature change without a retrained model would silently switch the model off.
@@ -112,15 +119,7 @@ _PAGE = "\n\n".join(
 def test_block_vectors_have_one_named_column_each() -> None:
     segs = segment_dump(_PAGE)
     an = analyse_segments(_PAGE, segs, options=DumpOptions(block_model=False))
-    vectors = block_vectors(
-        segs,
-        an.features,
-        an.scores,
-        an.region,
-        [lab.keep for lab in an.labels],
-        [lab.reason for lab in an.labels],
-        an.stops,
-    )
+    vectors = an.vectors(segs)
     assert len(vectors) == len(segs)
     assert all(len(v) == len(FEATURE_NAMES) for v in vectors)
     assert all(math.isfinite(x) for v in vectors for x in v)

@@ -73,7 +73,6 @@ def _page_rows(job: tuple[str, str, str, str, Path]) -> dict[str, Any] | None:
     from newsclean import CleanConfig
     from newsclean._pipeline import load_document
     from newsclean.dumps import DumpOptions
-    from newsclean.dumps._block_model import block_vectors
     from newsclean.dumps._classify import analyse_segments
 
     dataset, renderer, doc_id, body, path = job
@@ -82,15 +81,7 @@ def _page_rows(job: tuple[str, str, str, str, Path]) -> dict[str, Any] | None:
     except Exception:  # an empty dump: nothing to learn from
         return None
     rules = analyse_segments(doc.source, doc.segments, options=DumpOptions(block_model=False))
-    vectors = block_vectors(
-        doc.segments,
-        rules.features,
-        rules.scores,
-        rules.region,
-        [lab.keep for lab in rules.labels],
-        [lab.reason for lab in rules.labels],
-        rules.stops,
-    )
+    vectors = rules.vectors(doc.segments)
     toks = _tokens(body)
     grams = {tuple(toks[i : i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
     joined = " " + " ".join(toks) + " "

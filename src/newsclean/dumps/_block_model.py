@@ -143,6 +143,20 @@ def _neighbour_coherence(
     return shares(range(n)), shares(range(n - 1, -1, -1))
 
 
+def max_sum_run(weights: Sequence[float]) -> tuple[int, int]:
+    """Return [start, end) of the run of largest total weight (Kadane); (0, 0) if none is > 0."""
+    best, best_span = 0.0, (0, 0)
+    cur, cur_start = 0.0, 0
+    for i, w in enumerate(weights):
+        if cur <= 0:
+            cur, cur_start = w, i
+        else:
+            cur += w
+        if cur > best:
+            best, best_span = cur, (cur_start, i + 1)
+    return best_span
+
+
 def _run_lengths(flags: Sequence[bool]) -> list[int]:
     """For each position, the length of the run of True flags it stands in (0 when False)."""
     out = [0] * len(flags)
@@ -398,15 +412,9 @@ def decode_article(
     power = model.setting("power", 1.0)
     inside = model.setting("inside", 0.3)
     outside = model.setting("outside", 1.1)
-    best, span, cur, cur_start = 0.0, (0, 0), 0.0, 0
-    for i, (p, n) in enumerate(zip(probabilities, tokens, strict=True)):
-        w = (p - center) * float(n) ** power
-        if cur <= 0:
-            cur, cur_start = w, i
-        else:
-            cur += w
-        if cur > best:
-            best, span = cur, (cur_start, i + 1)
+    span = max_sum_run(
+        [(p - center) * float(n) ** power for p, n in zip(probabilities, tokens, strict=True)]
+    )
     keep = [
         (span[0] <= i < span[1] and p >= inside) or p >= outside
         for i, p in enumerate(probabilities)

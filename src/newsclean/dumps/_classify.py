@@ -22,6 +22,7 @@ from newsclean.dumps._block_model import (
     block_vectors,
     decode_article,
     default_block_model,
+    max_sum_run,
 )
 from newsclean.dumps._features import DATE_LINE_RE, BlockFeatures, block_features
 from newsclean.dumps._foreign_script import find_foreign_script_edges
@@ -439,20 +440,6 @@ def _anchor_to_headline(
     return (first, best_end)
 
 
-def _main_region(scores: Sequence[float]) -> tuple[int, int]:
-    """Return [start, end) of the maximum-sum run of scores (Kadane); (0, 0) if none is > 0."""
-    best, best_span = 0.0, (0, 0)
-    cur, cur_start = 0.0, 0
-    for i, s in enumerate(scores):
-        if cur <= 0:
-            cur, cur_start = s, i
-        else:
-            cur += s
-        if cur > best:
-            best, best_span = cur, (cur_start, i + 1)
-    return best_span
-
-
 # "— Jane Doe (@janedoe) November 18, 2019": the signature of an embedded post, part of the article.
 _EMBED_SIGNATURE_RE = re.compile(r"^[—–―-]\s|\(@\w+\)")
 
@@ -621,6 +608,18 @@ class DumpAnalysis:
     region: tuple[int, int]
     labels: list[SegmentLabel]
 
+    def vectors(self, segments: Sequence[Segment]) -> list[list[float]]:
+        """The block model's input for ``segments`` (see ``_block_model.FEATURE_NAMES``)."""
+        return block_vectors(
+            segments,
+            self.features,
+            self.scores,
+            self.region,
+            [lab.keep for lab in self.labels],
+            [lab.reason for lab in self.labels],
+            self.stops,
+        )
+
 
 def analyse_segments(
     text: str,
@@ -695,7 +694,7 @@ def analyse_segments(
     # block. Such blocks read like prose; their reason says why they are out all the same.
     cuts: list[tuple[int, int, str]] = []
     if opts.layout:
-        region = _main_region(region_scores)
+        region = max_sum_run(region_scores)
         if region == (0, 0):
             region = (0, len(segments))
         uncut_end = region[1]
@@ -709,7 +708,7 @@ def analyse_segments(
         if opts.core_gap_growth > opts.gap_growth:
             start, end = region
             tight = _escalate_gaps(base_scores[start:end], opts.core_gap_growth, neutral[start:end])
-            core_start, core_end = _main_region(tight)
+            core_start, core_end = max_sum_run(tight)
             if core_end > core_start:
                 core = (start + core_start, start + core_end)
                 widened = _extend_coherent(
@@ -750,10 +749,9 @@ def analyse_segments(
         keep = [lab.keep for lab in labels]
         for i in find_foreign_script_edges([s.cleaned for s in segments], keep):
             labels[i] = SegmentLabel(False, "boilerplate", "foreign_script", scores[i])
+    rules = DumpAnalysis(language, stops, tuple(feats), tuple(scores), region, labels)
     model = (opts.model or default_block_model()) if opts.block_model else None
-    if model is not None:
-        region, labels = _apply_block_model(model, segments, feats, scores, region, labels, stops)
-    return DumpAnalysis(language, stops, tuple(feats), tuple(scores), region, labels)
+    return rules if model is None else _apply_block_model(model, segments, rules)
 
 
 # Verdicts the block model does not overturn: the title goes to Article.title, a site template
@@ -776,24 +774,11 @@ _RULE_FINAL_REASONS = frozenset(
 
 
 def _apply_block_model(
-    model: BlockModel,
-    segments: Sequence[Segment],
-    feats: Sequence[BlockFeatures],
-    scores: Sequence[float],
-    region: tuple[int, int],
-    labels: list[SegmentLabel],
-    stops: frozenset[str],
-) -> tuple[tuple[int, int], list[SegmentLabel]]:
+    model: BlockModel, segments: Sequence[Segment], rules: DumpAnalysis
+) -> DumpAnalysis:
     """Relabel the blocks by the learned model, keeping the rules' reason where they agree."""
-    vectors = block_vectors(
-        segments,
-        feats,
-        scores,
-        region,
-        [lab.keep for lab in labels],
-        [lab.reason for lab in labels],
-        stops,
-    )
+    labels = rules.labels
+    vectors = rules.vectors(segments)
     title = next((i for i, lab in enumerate(labels) if lab.role == "title"), -1)
     final = [
         lab.reason in _FINAL_REASONS
@@ -817,4 +802,4 @@ def _apply_block_model(
             out.append(SegmentLabel(False, "boilerplate", "unlikely_content", lab.score, p))
         else:
             out.append(SegmentLabel(False, "boilerplate", "outside_main_region", lab.score, p))
-    return article, out
+    return replace(rules, region=article, labels=out)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +60,8 @@ _NEIGHBOUR_FIELDS = ("words", "stop", "end", "score", "keep", "lexicon", "caps")
 _WINDOW = 5
 _DISTANCE_CAP = 60.0
 _CONTENT_MIN_LEN = 4
+# Neither a letter, a digit nor a space (the underscore is not a word character here).
+_PUNCT_RE = re.compile(r"[^\w\s]|_")
 # A menu is a run of short lines without sentence ends; an article a run of sentences.
 _SHORT_WORDS = 4
 _PROSE_WORDS = 10
@@ -241,7 +244,7 @@ def block_vectors(
             float(seg.wrapped),
             math.log1p(chars),
             sum(map(str.isdigit, text)) / chars,
-            sum(not c.isalnum() and not c.isspace() for c in text) / chars,
+            len(_PUNCT_RE.findall(text)) / chars,
             sum(map(str.isupper, text)) / chars,
             (sum(map(len, toks)) / len(toks)) if toks else 0.0,
             float(text.count("|") + text.count("•")),

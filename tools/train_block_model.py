@@ -189,15 +189,12 @@ def write_model(model: dict[str, Any], path: Path) -> None:
 def _predict_page(job: tuple[Path, str, str, str, str | None, Path]) -> dict[str, Any]:
     import newsclean
     from newsclean.dumps import DumpOptions
-    from newsclean.dumps._block_model import BlockModel
     from newsclean.filters import RemoveBoilerplate
 
     model_path, dataset, renderer, doc_id, url, path = job
-    model = _load_model(model_path)
     pipeline = newsclean.default_pipeline().replace(
-        "boilerplate", RemoveBoilerplate(DumpOptions(model=model))
+        "boilerplate", RemoveBoilerplate(DumpOptions(model=_load_model(model_path)))
     )
-    assert isinstance(model, BlockModel)
     t0 = time.perf_counter()
     try:
         article = newsclean.clean(
@@ -214,11 +211,12 @@ def _predict_page(job: tuple[Path, str, str, str, str | None, Path]) -> dict[str
     return out
 
 
+# One model per fold, loaded once per worker process.
 _MODELS: dict[Path, Any] = {}
 
 
 def _load_model(path: Path) -> Any:
-    from newsclean.dumps._block_model import BlockModel
+    from newsclean.dumps import BlockModel
 
     if path not in _MODELS:
         _MODELS[path] = BlockModel.from_dict(json.loads(gzip.decompress(path.read_bytes())))

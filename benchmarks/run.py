@@ -40,28 +40,28 @@ Prediction = dict[str, Any]
 
 # ----------------------------------------------------------------------------- systems
 def run_newsclean(raw: bytes, url: str | None, input_name: str) -> Prediction:
-    import newsclean
-
-    fmt = "html" if input_name == "html" else "text"
-    article = newsclean.clean(raw, url=url, input_format=fmt, reference_time=REFERENCE_TIME)
-    return {
-        "body": article.text,
-        "title": article.title,
-        "date": article.published.date().isoformat() if article.published else None,
-    }
+    return _newsclean_prediction(raw, url, input_name, None)
 
 
 def run_newsclean_rules(raw: bytes, url: str | None, input_name: str) -> Prediction:
     """newsclean with the dump block model switched off: the rules alone."""
-    import newsclean
     from newsclean.dumps import DumpOptions
+
+    return _newsclean_prediction(raw, url, input_name, DumpOptions(block_model=False))
+
+
+def _newsclean_prediction(raw: bytes, url: str | None, input_name: str, options: Any) -> Prediction:
+    import newsclean
     from newsclean.filters import RemoveBoilerplate
 
-    pipeline = newsclean.default_pipeline().replace(
-        "boilerplate", RemoveBoilerplate(DumpOptions(block_model=False))
+    pipeline = (
+        None
+        if options is None
+        else newsclean.default_pipeline().replace("boilerplate", RemoveBoilerplate(options))
     )
+    fmt = "html" if input_name == "html" else "text"
     article = newsclean.clean(
-        raw, url=url, input_format="text", reference_time=REFERENCE_TIME, pipeline=pipeline
+        raw, url=url, input_format=fmt, reference_time=REFERENCE_TIME, pipeline=pipeline
     )
     return {
         "body": article.text,

@@ -30,7 +30,7 @@ from typing import Any, cast
 from newsclean._errors import ConfigError
 from newsclean.dumps._features import BlockFeatures
 from newsclean.dumps._segment import Segment
-from newsclean.dumps._text import tokenize
+from newsclean.dumps._text import content_words, tokenize
 
 # Lexicon categories frequent enough to learn apart; the rest share one column.
 _LEXICON_COLUMNS = (
@@ -59,7 +59,6 @@ _NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _NEIGHBOUR_FIELDS = ("words", "stop", "end", "score", "keep", "lexicon", "caps")
 _WINDOW = 5
 _DISTANCE_CAP = 60.0
-_CONTENT_MIN_LEN = 4
 # Neither a letter, a digit nor a space (the underscore is not a word character here).
 _PUNCT_RE = re.compile(r"[^\w\s]|_")
 # A menu is a run of short lines without sentence ends; an article a run of sentences.
@@ -112,14 +111,6 @@ def _slog(x: float) -> float:
 
 def _clip(x: float) -> float:
     return max(-_DISTANCE_CAP, min(_DISTANCE_CAP, x))
-
-
-def _content_words(text: str) -> set[str]:
-    return {
-        t
-        for t in map(str.casefold, tokenize(text))
-        if len(t) >= _CONTENT_MIN_LEN and not t.isdigit()
-    }
 
 
 _NO_NEIGHBOUR = -1.0
@@ -195,7 +186,8 @@ def block_vectors(
     region_words = sum(f.words for f in features[start:end]) or 1
     doc_words = sum(f.words for f in features) or 1
     # Vocabulary of the region: a block whose words recur in the article is on its topic.
-    vocab_sets = [_content_words(t) - stops for t in texts]
+    tokens = [tokenize(t) for t in texts]
+    vocab_sets = [content_words(toks, stops) for toks in tokens]
     region_df: Counter[str] = Counter()
     for i in range(start, end):
         region_df.update(vocab_sets[i])
@@ -210,7 +202,7 @@ def block_vectors(
     for i, (seg, f, s) in enumerate(zip(segments, features, scores, strict=True)):
         text = texts[i]
         chars = len(text) or 1
-        toks = tokenize(text)
+        toks = tokens[i]
         in_region = start <= i < end
         vocab = vocab_sets[i]
         if vocab:

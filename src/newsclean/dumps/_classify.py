@@ -29,7 +29,7 @@ from newsclean.dumps._foreign_script import find_foreign_script_edges
 from newsclean.dumps._segment import Segment
 from newsclean.dumps._stopwords import guess_language, stopwords_for
 from newsclean.dumps._template import Template
-from newsclean.dumps._text import tokenize
+from newsclean.dumps._text import content_words, tokenize
 from newsclean.dumps._title import _title_from_head, pick_title
 
 # The stopword guess reads at most this many tokens of prose-like blocks.
@@ -276,17 +276,11 @@ def _is_neutral(f: BlockFeatures, text: str) -> bool:
     return (first.islower() and first < "\u0590") or first in _CODE_OPENERS
 
 
-_COHERENCE_MIN_LEN = 4
 _COHERENCE_MIN_VOCAB = 4
 
 
 def _content_vocabulary(texts: Sequence[str], stops: frozenset[str]) -> set[str]:
-    return {
-        t
-        for text in texts
-        for t in map(str.casefold, tokenize(text))
-        if len(t) >= _COHERENCE_MIN_LEN and t not in stops and not t.isdigit()
-    }
+    return set().union(*(content_words(tokenize(text), stops) for text in texts))
 
 
 def _extend_coherent(
@@ -754,15 +748,17 @@ def analyse_segments(
     return rules if model is None else _apply_block_model(model, segments, rules)
 
 
-# Verdicts the block model does not overturn: the title goes to Article.title, a site template
-# is evidence from other pages, a foreign-script edge is the page's chrome.
-_FINAL_REASONS = frozenset({"title", "template", "foreign_script"})
-# Drops the model only scores, never overturns: a boilerplate phrase, a renderer artefact, a
-# copy of the article, a comment thread or what follows the article's end marker. Letting the
-# model keep them gained nothing in cross-validation; it kept "Share" lines under short
-# articles and reader comments, which read like prose.
-_RULE_FINAL_REASONS = frozenset(
+# Verdicts the block model does not overturn (nor does it for any lexicon hit): the title goes
+# to Article.title, a site template is evidence from other pages, a foreign-script edge is the
+# page's chrome; and the rules' drops with a specific reason (an artefact, a copy, a repeat, a
+# comment thread, what follows the article's end marker, off-topic prose). Letting the model
+# keep those gained nothing in cross-validation; it kept "Share" lines under short articles and
+# reader comments, which read like prose.
+_FINAL_REASONS = frozenset(
     {
+        "title",
+        "template",
+        "foreign_script",
         "renderer_artefact",
         "duplicate_text",
         "repeated_text",
@@ -782,7 +778,6 @@ def _apply_block_model(
     title = next((i for i, lab in enumerate(labels) if lab.role == "title"), -1)
     final = [
         lab.reason in _FINAL_REASONS
-        or lab.reason in _RULE_FINAL_REASONS
         or lab.reason.startswith("lexicon:")
         # The article starts under its headline: what the rules dropped above it stays out.
         or (i < title and not lab.keep)

@@ -23,6 +23,19 @@ def tokenize(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+# Words that carry a text's topic: four letters or more, not a number, not a function word.
+_CONTENT_MIN_LEN = 4
+
+
+def content_words(tokens: list[str], stops: frozenset[str]) -> set[str]:
+    """Return the casefolded topic words among ``tokens`` (names, terms), for topic overlap."""
+    return {
+        t
+        for t in map(str.casefold, tokens)
+        if len(t) >= _CONTENT_MIN_LEN and t not in stops and not t.isdigit()
+    }
+
+
 def count_unspaced_letters(text: str) -> int:
     """Return how many letters of ``text`` belong to scripts written without spaces."""
     return 0 if text.isascii() else len(_UNSPACED_RE.findall(text))

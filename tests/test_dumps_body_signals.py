@@ -311,3 +311,48 @@ def test_video_player_controls_inside_the_article_are_dropped_without_splitting_
     kept, reasons = _kept_and_reasons(text)
     assert kept == _PARAGRAPHS
     assert {reasons[c] for c in controls} == {"lexicon:player"}
+
+
+HARBOUR_MORE = [
+    "Builders will start on the northern end in March, the council said, because the cracks "
+    "there are the deepest and the fishing boats can still use the southern quay meanwhile.",
+    "The harbour master said the boats had been warned about the works for months and that most "
+    "skippers would rather lose a few weeks now than the whole quay in a bad storm later on.",
+    "Residents asked the council to keep the footpath along the wall open at weekends, and the "
+    "engineers said they would try to fence off only the stretch being rebuilt at any one time.",
+    "The works are due to finish before next winter, when the council will decide whether the "
+    "western wall, which is older still, needs the same repairs or can wait for a few years.",
+    "A survey of the western wall last spring found it in better shape, the engineers said, "
+    "although its foundations had not been inspected since the storm that flooded the market.",
+    "The opposition on the council said the reserves should have been spent on the school roof "
+    "instead, and that the harbour could have been paid for by a grant from the region.",
+]
+
+
+def test_dated_headlines_set_into_an_article_do_not_end_it() -> None:
+    # "More about ..." with dated headlines is a box inside the article, not a comment thread:
+    # the article goes on below it at length, with no meta line of its own.
+    box = [
+        "Council Approves New Budget for the Year",
+        "July 30, 2018",
+        "Fish Market Moves to a New Home",
+        "July 25, 2018",
+    ]
+    before, after = [*HARBOUR, HARBOUR_MORE[0]], HARBOUR_MORE[1:]
+    text = "\n\n".join([*before, "More about the harbour", *box, *after]) + "\n"
+    kept = _kept(text, options=DumpOptions(block_model=False))
+    assert kept[: len(before)] == before
+    assert kept[-len(after) :] == after
+
+
+def test_a_comment_thread_with_dated_comments_is_still_cut() -> None:
+    comments = []
+    for name, day, said in [
+        ("Pat", "July 30, 2018", "Good news at last, the wall has been a danger for years now."),
+        ("Sam", "July 31, 2018", "Who pays for this? The reserves were meant for the school."),
+        ("Lee", "August 1, 2018", "My father fished from that quay, glad it will be saved."),
+    ]:
+        comments += [name, day, said]
+    text = "\n\n".join([*HARBOUR, *HARBOUR_MORE, *comments]) + "\n"
+    kept = _kept(text, options=DumpOptions(block_model=False))
+    assert kept == [*HARBOUR, *HARBOUR_MORE]

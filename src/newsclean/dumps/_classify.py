@@ -55,6 +55,9 @@ _NEUTRAL_SHARE = 0.2
 _CODE_OPENERS = frozenset("([{}])/#<\"'.;,")
 _COMMENT_CUT_SHARE = 0.4
 _COMMENT_CUT_WORDS = 60.0
+# Prose after a thread's last meta line that is an article going on, not one more comment.
+_RESUMED_MIN_WORDS = 150
+_RESUMED_FACTOR = 3
 
 
 @dataclass(frozen=True)
@@ -447,6 +450,33 @@ def _is_comment_meta(f: BlockFeatures, text: str) -> bool:
     return f.words <= 8 and not f.sentence_end and DATE_LINE_RE.search(text) is not None
 
 
+def _article_resumes(
+    feats: Sequence[BlockFeatures],
+    scores: Sequence[float],
+    meta: Sequence[bool],
+    start: int,
+    end: int,
+) -> bool:
+    """Return True when long prose follows the last meta line after ``start``.
+
+    Bare date lines also head a list of related headlines set into the article ("Headline /
+    July 30, 2018 / Headline / July 25, 2018"), after which the article goes on. In a comment
+    thread every comment has its meta line, so what follows the last one is a single comment:
+    never much longer than the longest comment above it.
+    """
+    last = max(j for j in range(start, end) if meta[j])
+    longest = 0
+    words = 0
+    for j in range(start, last):
+        if meta[j]:
+            longest, words = max(longest, words), 0
+        elif scores[j] > 0:
+            words += feats[j].words
+    longest = max(longest, words)
+    tail = sum(feats[j].words for j in range(last + 1, end) if scores[j] > 0)
+    return tail > max(_RESUMED_MIN_WORDS, _RESUMED_FACTOR * longest)
+
+
 def _cut_at_comments(
     segments: Sequence[Segment],
     feats: Sequence[BlockFeatures],
@@ -480,6 +510,7 @@ def _cut_at_comments(
             meta[i]
             and (share_ok or (words_ok and strong[i]))
             and any(meta[j] and (share_ok or strong[j]) for j in window)
+            and (strong[i] or not _article_resumes(feats, scores, meta, i, end))
         ):
             cut = i
             while cut > start and scores[cut - 1] <= 0:

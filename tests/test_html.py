@@ -191,6 +191,16 @@ def test_bs4_fallback_when_lxml_builds_nothing() -> None:
         ("<div><p>one</p><p>two</p><ul><li>x</li></ul></div>", True),
         ("A text dump that mentions <b> once.\nAnd goes on.", False),
         ("Plain text, no markup at all.", False),
+        # A dump whose page left a noscript fallback and a tracking pixel as text.
+        (
+            "Skip to content\nWorld News\n\nAlerts are on\n"
+            '<div class="alert"><p>JavaScript is <em>off</em>.</p></div>\n'
+            '<div style="position:absolute"><img width=1 height=1 src="/b?x=1"></div>\n'
+            "Menu\nSearch\nSign in\nThe council met on Monday.\nIt voted to close the road.\n",
+            False,
+        ),
+        ("Intro line\n<p>one</p>\n<p>two</p>\n<ul><li>x</li></ul>", True),
+        ("Intro line\n<body><div><p>one</p><p>two</p></div>", True),
     ],
 )
 def test_looks_like_html(raw: str | bytes, expected: bool) -> None:

@@ -66,6 +66,7 @@ class HtmlPage:
 
 _SNIFF_CHARS = 2048
 _START_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|\?xml)", re.I | re.S)
+_DOCUMENT_TAG_RE = re.compile(r"<(?:html|head|body)[\s>]", re.I)
 _BLOCK_TAG_RE = re.compile(
     r"<(?:p|div|br|li|ul|ol|table|tr|td|h[1-6]|body|head|meta|span|a\s+href|article|section|"
     r"script|link|img)\b[^>]*>",
@@ -74,16 +75,23 @@ _BLOCK_TAG_RE = re.compile(
 
 
 def looks_like_html(raw: str | bytes) -> bool:
-    """Cheap sniff: markup at the start, or several distinct tags in the first kilobytes."""
+    """Cheap sniff: markup at the start, or distinct tags on most lines of the first kilobytes."""
     head = raw[: _SNIFF_CHARS * 2]
     text = head.decode("latin-1") if isinstance(head, (bytes, bytearray)) else head
     text = text.lstrip("\ufeff\xef\xbb\xbf")
     if _START_RE.match(text):
         return True
     tags = _BLOCK_TAG_RE.findall(text)
-    if len(tags) < 4:
+    if len(tags) < 4 or len({t.split()[0].rstrip(">").lower() for t in tags}) < 2:
         return False
-    return len({t.split()[0].rstrip(">").lower() for t in tags}) >= 2
+    if text.lstrip().startswith("<") or _DOCUMENT_TAG_RE.search(text):
+        return True
+    # A text dump can print markup the page left as text (a noscript fallback, an ad snippet):
+    # it starts with the page's words, and its markup stands on a few of its lines; an HTML
+    # fragment that opens with a word still has tags on most lines.
+    lines = [line for line in text.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _BLOCK_TAG_RE.search(line))
+    return 2 * tagged >= len(lines)
 
 
 def _mark_title(blocks: list[RawBlock], title: str | None) -> None:

@@ -39,6 +39,23 @@ def test_same_script_inside_the_body_stays() -> None:
     assert find_foreign_script_edges(texts, [True] * 4) == []
 
 
+def test_a_japanese_article_outweighs_markup_left_below_it() -> None:
+    # Letter for letter, two lines of a tracking pixel's URL outnumber the article's kana and
+    # kanji; a CJK character carries about a word, so the article's script is still Japanese.
+    article = [
+        "市は月曜日、駅前の道路を来月から三か月間閉鎖すると発表した。",
+        "工事は老朽化した水道管を交換するためで、バスの停留所も移される。",
+        "住民の説明会は今週末に公民館で開かれる予定だという。",
+        "市の担当者は「ご不便をおかけしますが、ご理解ください」と話している。",
+    ]
+    pixel = (
+        '<div style="position:absolute"><img width=1 height=1 '
+        'src="http://ads.example.jp/b?P=oI9TLjE4Mi66RLpAorxEdAVuMTE4LgAAAAA2TzUA"></div>'
+    )
+    texts = article + [pixel] * 2
+    assert find_foreign_script_edges(texts, [True] * len(texts)) == [4, 5]
+
+
 def test_blocks_without_letters_are_passed_over_and_dropped_blocks_ignored() -> None:
     texts = ["12.03.24", "ქართული", "English text here.", "English again.", "2024"]
     keep = [True, True, True, True, False]

@@ -10,13 +10,19 @@ _CJK = frozenset({"Han", "Hiragana", "Katakana"})
 
 
 def script_counts(text: str) -> Counter[str]:
-    """Return the number of letters of ``text`` per writing system (Han and kana as "CJK")."""
-    # One script table for the project: the language identifier's (imported here, not at module
-    # level, because newsclean.filters imports this package).
+    """Return the weight of ``text`` per writing system (Han and kana as "CJK").
+
+    A letter weighs one; a CJK, Hangul, Thai, Lao or Khmer character three, since it carries
+    about a word. Counted by letters, a few lines of URLs and markup left in a Japanese page
+    outweigh its article, which then reads as a foreign-script edge.
+    """
+    # One script table and one weighting for the project: the language identifier's (imported
+    # here, not at module level, because newsclean.filters imports this package).
     from newsclean.filters._langid import script_counts as letters_per_script
+    from newsclean.filters._langid import weigh_dense_scripts
 
     counts: Counter[str] = Counter()
-    for script, n in letters_per_script(text).items():
+    for script, n in weigh_dense_scripts(letters_per_script(text)).items():
         counts["CJK" if script in _CJK else script] += n
     return counts
 

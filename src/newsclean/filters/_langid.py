@@ -165,7 +165,7 @@ def _fold_japanese(counts: dict[str, int]) -> dict[str, int]:
 _DENSE_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Thai", "Lao", "Khmer"})
 
 
-def _weigh_dense(counts: dict[str, int]) -> dict[str, int]:
+def weigh_dense_scripts(counts: dict[str, int]) -> dict[str, int]:
     return {k: v * 3 if k in _DENSE_SCRIPTS else v for k, v in counts.items()}
 
 
@@ -182,7 +182,7 @@ def dominant_script(text: str) -> str | None:
     Japanese quoting English brand names is still Japanese. Japanese (Han mixed with kana)
     reports "Hiragana"; Han alone reports "Han".
     """
-    return _main_script(_weigh_dense(_fold_japanese(_count_scripts(text))))
+    return _main_script(weigh_dense_scripts(_fold_japanese(_count_scripts(text))))
 
 
 # -- n-gram profiles -------------------------------------------------------------------------
@@ -396,7 +396,7 @@ def identify_language(
     :func:`identify_document_language`.
     """
     text = _bounded(text)
-    counts = _weigh_dense(_fold_japanese(_count_scripts(text)))
+    counts = weigh_dense_scripts(_fold_japanese(_count_scripts(text)))
     hint_code = _normalise_code(hint)
     if hint is not None and hint_code is None and hint.strip().lower() not in _UNDETERMINED:
         raise ConfigError(f"language hint {hint!r} is not an ISO 639 language code")
@@ -534,7 +534,7 @@ def _identify_block(
     min_letters: int,
     script_only: bool,
 ) -> LanguageGuess:
-    counts = _weigh_dense(_fold_japanese(_count_scripts(head)))
+    counts = weigh_dense_scripts(_fold_japanese(_count_scripts(head)))
     letters = sum(counts.values())
     script = _main_script(counts)
     single = _SCRIPT_LANGUAGE.get(script, "zh" if script == "Han" else None) if script else None

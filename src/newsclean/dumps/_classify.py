@@ -456,25 +456,29 @@ def _article_resumes(
     meta: Sequence[bool],
     start: int,
     end: int,
-) -> bool:
-    """Return True when long prose follows the last meta line after ``start``.
+) -> list[bool]:
+    """For each index in ``[start, end)``: does long prose follow the last meta line after it?
 
     Bare date lines also head a list of related headlines set into the article ("Headline /
     July 30, 2018 / Headline / July 25, 2018"), after which the article goes on. In a comment
     thread every comment has its meta line, so what follows the last one is a single comment:
-    never much longer than the longest comment above it.
+    never much longer than the longest comment above it. One backward pass gives, for every
+    start, the longest stretch of prose between two meta lines up to the last one.
     """
-    last = max(j for j in range(start, end) if meta[j])
-    longest = 0
-    words = 0
-    for j in range(start, last):
+    out = [False] * len(meta)
+    last = next((j for j in range(end - 1, start - 1, -1) if meta[j]), None)
+    if last is None:
+        return out
+    tail = sum(feats[j].words for j in range(last + 1, end) if scores[j] > 0)
+    longest = words = 0
+    out[last] = tail > _RESUMED_MIN_WORDS
+    for j in range(last - 1, start - 1, -1):
         if meta[j]:
             longest, words = max(longest, words), 0
         elif scores[j] > 0:
             words += feats[j].words
-    longest = max(longest, words)
-    tail = sum(feats[j].words for j in range(last + 1, end) if scores[j] > 0)
-    return tail > max(_RESUMED_MIN_WORDS, _RESUMED_FACTOR * longest)
+        out[j] = tail > max(_RESUMED_MIN_WORDS, _RESUMED_FACTOR * max(longest, words))
+    return out
 
 
 def _cut_at_comments(
@@ -493,6 +497,7 @@ def _cut_at_comments(
     if total <= 0:
         return region
     seen = 0.0
+    resumes: list[bool] | None = None  # computed at the first weak cut, which most pages lack
     meta = [False] * len(segments)
     strong = [False] * len(segments)
     for i in range(start, end):
@@ -510,12 +515,14 @@ def _cut_at_comments(
             meta[i]
             and (share_ok or (words_ok and strong[i]))
             and any(meta[j] and (share_ok or strong[j]) for j in window)
-            and (strong[i] or not _article_resumes(feats, scores, meta, i, end))
         ):
-            cut = i
-            while cut > start and scores[cut - 1] <= 0:
-                cut -= 1
-            return (start, max(cut, start + 1))
+            if not strong[i] and resumes is None:
+                resumes = _article_resumes(feats, scores, meta, start, end)
+            if strong[i] or not (resumes is not None and resumes[i]):
+                cut = i
+                while cut > start and scores[cut - 1] <= 0:
+                    cut -= 1
+                return (start, max(cut, start + 1))
         if scores[i] > 0:
             seen += scores[i]
     return region
